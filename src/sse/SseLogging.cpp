@@ -1,0 +1,3 @@
+#include "SseLogging.h"
+
+Q_LOGGING_CATEGORY(lcSse, "swarmwatch.sse", QtInfoMsg)

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace swarmwatch {
+
+// Decodes UTF-8 as the WHATWG Encoding Standard's "UTF-8 decode without BOM" does: one U+FFFD per maximal
+// invalid subpart, surrogates and overlong forms rejected. QString::fromUtf8 is not specified to replace
+// exactly that way, and the SSE parser must match browsers byte for byte.
+QString decodeUtf8Whatwg(const char *bytes, qsizetype size);
+
+} // namespace swarmwatch
