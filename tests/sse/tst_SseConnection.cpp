@@ -36,7 +36,7 @@ QStringList eventData(const QSignalSpy &spy) {
 }
 
 QByteArray readFixture(const QString &name) {
-    QFile file(QStringLiteral(SWARMWATCH_SSE_FIXTURES "/") + name);
+    QFile file(QStringLiteral(SWARMWATCH_TEST_FIXTURES "/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
     return file.readAll();

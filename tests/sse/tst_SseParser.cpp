@@ -93,7 +93,7 @@ void TestSseParser::interpretation_data() {
         {QStringLiteral("message|a|1"), QStringLiteral("message|b|")});
     add("empty id with colon resets", "id: 1\ndata: a\n\nid:\ndata: b\n\n",
         {QStringLiteral("message|a|1"), QStringLiteral("message|b|")});
-    add("id with NUL ignored", QByteArray("id: 1\ndata: a\n\nid: 2\0003\ndata: b\n\n", 35),
+    add("id with NUL ignored", QByteArray("id: 1\ndata: a\n\nid: 2") + '\0' + "3\ndata: b\n\n",
         {QStringLiteral("message|a|1"), QStringLiteral("message|b|1")}, QStringLiteral("1"));
     add("id after data in the same block", "data: a\nid: 7\n\n", {QStringLiteral("message|a|7")},
         QStringLiteral("7"));

@@ -1,0 +1,202 @@
+#include "SseCommand.h"
+
+#include "EventPrinter.h"
+#include "ExitCode.h"
+#include "SseConnection.h"
+#include "SseParser.h"
+#include "SystemNetworkReachability.h"
+#include "UnixSignalWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace swarmwatch {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("SseCommand", text);
+}
+
+void printLine(std::FILE *stream, const QString &line) {
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QString describeState(const SseConnection &connection) {
+    switch (connection.state()) {
+    case SseConnection::State::Connecting:
+        return tr("connecting");
+    case SseConnection::State::Live:
+        return tr("live");
+    case SseConnection::State::Reconnecting: {
+        QString text = tr("reconnecting (attempt %1").arg(connection.attempt());
+        if (connection.nextAttemptAt().isValid()) {
+            const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(connection.nextAttemptAt());
+            text += tr(", next try in %1 s").arg(QString::number(std::max<qint64>(0, ms) / 1000.0, 'f', 1));
+        }
+        return text + QStringLiteral("): ") + connection.reason();
+    }
+    case SseConnection::State::Unauthorized:
+        return tr("unauthorized: %1").arg(connection.reason());
+    case SseConnection::State::Closed:
+        return tr("closed: %1").arg(connection.reason());
+    case SseConnection::State::Failed:
+        return tr("failed: %1").arg(connection.reason());
+    }
+    return {};
+}
+
+} // namespace
+
+SseCommand::SseCommand(std::FILE *out, std::FILE *err)
+    : m_out(out)
+    , m_err(err) {}
+
+int SseCommand::usageError(const QString &message) {
+    printLine(m_err, QStringLiteral("swarmwatch-cli sse: ") + message);
+    return ExitUsage;
+}
+
+int SseCommand::run(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Parse raw Server-Sent-Events bytes from a file, or follow a live feed, and print each event as a "
+           "JSON line: {\"type\": T, \"data\": D, \"lastEventId\": L}, and {\"retry\": N} for each retry "
+           "field."));
+    parser.addHelpOption();
+    const QCommandLineOption fileOption(QStringLiteral("file"),
+                                        tr("Parse the SSE bytes in <path> (- for stdin)."), tr("path"));
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         tr("With --file: print only the number of dispatched events."));
+    const QCommandLineOption headerOption(
+        QStringLiteral("header"), tr("Send the request header \"Name: value\" (repeatable)."), tr("header"));
+    const QCommandLineOption lastEventIdOption(
+        QStringLiteral("last-event-id"), tr("Send Last-Event-ID: <id> on the first request."), tr("id"));
+    parser.addOptions({fileOption, countOption, headerOption, lastEventIdOption});
+    parser.addPositionalArgument(QStringLiteral("url"), tr("The feed to follow (http or https)."),
+                                 tr("[url]"));
+    QStringList withoutCommand = arguments;
+    if (withoutCommand.size() > 1)
+        withoutCommand.removeAt(1);
+    if (!parser.parse(withoutCommand))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QString help =
+            parser.helpText().replace(QCoreApplication::applicationFilePath().section(QLatin1Char('/'), -1)
+                                          + QStringLiteral(" [options]"),
+                                      QStringLiteral("swarmwatch-cli sse [options]"));
+        std::fputs(help.toUtf8().constData(), m_out);
+        return ExitOk;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(fileOption)) {
+        if (!positional.isEmpty())
+            return usageError(tr("give either --file or a URL, not both"));
+        return parseFile(parser.value(fileOption), parser.isSet(countOption));
+    }
+    if (parser.isSet(countOption))
+        return usageError(tr("--count goes with --file"));
+    if (positional.size() != 1)
+        return usageError(tr("expected one URL or --file PATH (see --help)"));
+    return follow(positional.first(), parser.values(headerOption), parser.value(lastEventIdOption));
+}
+
+int SseCommand::parseFile(const QString &path, bool countOnly) {
+    QFile file;
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return usageError(tr("cannot open %1: %2").arg(path, file.errorString()));
+
+    EventPrinter printer(m_out, countOnly);
+    SseParser parser(&printer);
+    QByteArray buffer(256 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 read = file.read(buffer.data(), buffer.size());
+        if (read < 0)
+            return usageError(tr("cannot read %1: %2").arg(path, file.errorString()));
+        if (read == 0)
+            break;
+        if (!parser.feed(buffer.constData(), read)) {
+            printer.flush();
+            return usageError(tr("%1: %2").arg(path, parser.errorString()));
+        }
+        printer.flushIfLarge();
+    }
+    parser.finish();
+    if (countOnly) {
+        const QByteArray count = QByteArray::number(printer.eventCount()) + '\n';
+        std::fwrite(count.constData(), 1, static_cast<size_t>(count.size()), m_out);
+    }
+    printer.flush();
+    return ExitOk;
+}
+
+int SseCommand::follow(const QString &urlText, const QStringList &headerTexts, const QString &lastEventId) {
+    const QUrl url(urlText, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return usageError(tr("invalid URL “%1”: expected http://host/... or https://host/...").arg(urlText));
+
+    // RFC 9110 token characters for the name; no CR, LF or NUL in the value.
+    static const QRegularExpression headerPattern(
+        QStringLiteral("^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*([^\\r\\n\\x00]*)$"));
+    SseConnection::Headers headers;
+    for (const QString &text : headerTexts) {
+        const QRegularExpressionMatch match = headerPattern.match(text);
+        if (!match.hasMatch())
+            return usageError(tr("invalid header “%1”: expected \"Name: value\"").arg(text));
+        headers.append({match.captured(1).toLatin1(), match.captured(2).trimmed().toUtf8()});
+    }
+
+    QNetworkAccessManager network;
+    SystemNetworkReachability reachability;
+    SseConnection connection(&network, &reachability);
+    connection.setUrl(url);
+    connection.setHeaderProvider([headers] { return headers; });
+    if (!lastEventId.isEmpty())
+        connection.setLastEventId(lastEventId);
+
+    EventPrinter printer(m_out);
+    QEventLoop loop;
+    QObject::connect(&connection, &SseConnection::eventReceived, &loop, [&printer](const SseEvent &event) {
+        printer.sseEvent(event);
+        printer.flush();
+    });
+    QObject::connect(&connection, &SseConnection::retryDelayChanged, &loop,
+                     [&printer](std::chrono::milliseconds delay) {
+                         printer.sseRetry(delay.count());
+                         printer.flush();
+                     });
+    QObject::connect(&connection, &SseConnection::stateChanged, &loop,
+                     [this, &connection, &loop](SseConnection::State state) {
+                         printLine(m_err, tr("state: %1").arg(describeState(connection)));
+                         // Nothing more will come without a person acting: end, with a code that says why.
+                         if (state == SseConnection::State::Unauthorized)
+                             loop.exit(ExitAuthentication);
+                         else if (state == SseConnection::State::Failed)
+                             loop.exit(ExitNetwork);
+                         else if (state == SseConnection::State::Closed)
+                             loop.exit(ExitOk);
+                     });
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop,
+                     [&loop] { loop.exit(ExitOk); });
+
+    connection.open();
+    if (connection.state() == SseConnection::State::Failed)
+        return ExitNetwork;
+    const int code = loop.exec();
+    QObject::disconnect(&connection, nullptr, &loop, nullptr);
+    return code;
+}
+
+} // namespace swarmwatch

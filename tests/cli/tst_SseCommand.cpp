@@ -1,0 +1,196 @@
+#include "ScriptedHttpServer.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace swarmwatch::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &arguments, const QByteArray &input = {}) {
+    QProcess process;
+    process.start(QStringLiteral(SWARMWATCH_CLI), arguments);
+    if (!process.waitForStarted(10000))
+        qFatal("swarmwatch-cli did not start");
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        qFatal("swarmwatch-cli did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QString fixture(const char *name) {
+    return QStringLiteral(SWARMWATCH_CLI_FIXTURES "/") + QLatin1String(name);
+}
+
+QByteArray readFile(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool isOneLine(const QByteArray &text) {
+    return text.endsWith('\n') && text.count('\n') == 1 && text.size() > 10;
+}
+
+} // namespace
+
+class TestSseCommand : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fileGivesJsonLinesInOrder() {
+        const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), fixture("mixed.sse")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err, QByteArray());
+        QCOMPARE(run.out, readFile(fixture("mixed.jsonl")));
+        for (const QByteArray &line : run.out.trimmed().split('\n')) {
+            QJsonParseError error;
+            QVERIFY(QJsonDocument::fromJson(line, &error).isObject());
+        }
+    }
+
+    void stdinWorksToo() {
+        const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")},
+                               readFile(fixture("mixed.sse")));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, readFile(fixture("mixed.jsonl")));
+    }
+
+    void countPrintsOnlyTheNumber() {
+        const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), fixture("mixed.sse"),
+                                QStringLiteral("--count")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("5\n"));
+    }
+
+    void emptyInputGivesNothing() {
+        const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray());
+    }
+
+    void badInputIsOneClearLineAndExitTwo_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("sse"), QStringLiteral("--file"),
+                                                     QStringLiteral("/nonexistent/feed.sse")}
+                                      << QStringLiteral("cannot open /nonexistent/feed.sse");
+        QTest::newRow("invalid url") << QStringList{QStringLiteral("sse"), QStringLiteral("not a url")}
+                                     << QStringLiteral("invalid URL");
+        QTest::newRow("ftp url") << QStringList{QStringLiteral("sse"), QStringLiteral("ftp://host/feed")}
+                                 << QStringLiteral("invalid URL");
+        QTest::newRow("bad header") << QStringList{QStringLiteral("sse"),
+                                                   QStringLiteral("http://127.0.0.1:1/"),
+                                                   QStringLiteral("--header"), QStringLiteral("NoColonHere")}
+                                    << QStringLiteral("invalid header");
+        QTest::newRow("header name with space")
+            << QStringList{QStringLiteral("sse"), QStringLiteral("http://127.0.0.1:1/"),
+                           QStringLiteral("--header"), QStringLiteral("Bad Name: x")}
+            << QStringLiteral("invalid header");
+        QTest::newRow("nothing to do")
+            << QStringList{QStringLiteral("sse")} << QStringLiteral("expected one URL");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("sse"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+    }
+    void badInputIsOneClearLineAndExitTwo() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run run = runCli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(isOneLine(run.err), run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+        QCOMPARE(run.out, QByteArray());
+    }
+
+    void lineOverTheLimitInAFileIsBadInput() {
+        const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")},
+                               "data: ok\n\ndata: " + QByteArray(2 * 1024 * 1024, 'x') + "\n\n");
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.out, QByteArray(R"({"type": "message", "data": "ok", "lastEventId": ""})"
+                                     "\n"));
+        QVERIFY2(run.err.contains("longer than the limit of 1048576 bytes"), run.err.constData());
+    }
+
+    void helpAndVersion() {
+        Run run = runCli({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("sse"));
+        run = runCli({QStringLiteral("sse"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("--last-event-id"), run.out.constData());
+        run = runCli({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("swarmwatch-cli "));
+    }
+
+    void followsALiveFeedUntilInterrupted() {
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+            socket->write(ScriptedHttpServer::streamHead());
+            socket->write(
+                "retry: 3000\nid: 9\ndata: {\"trigger\":\"refresh\",\"target\":\"agents\",\"id\":3}\n\n");
+        });
+        QProcess process;
+        process.start(QStringLiteral(SWARMWATCH_CLI),
+                      {QStringLiteral("sse"),
+                       server.url(QStringLiteral("/api/v1/web/live/agents")).toString(),
+                       QStringLiteral("--header"), QStringLiteral("Authorization: Bearer abc.def"),
+                       QStringLiteral("--last-event-id"), QStringLiteral("8")});
+        QVERIFY(process.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).count('\n') >= 2, 10000);
+        QCOMPARE(out, QByteArray(
+                          "{\"retry\": 3000}\n{\"type\": \"message\", \"data\": "
+                          "\"{\\\"trigger\\\":\\\"refresh\\\",\\\"target\\\":\\\"agents\\\",\\\"id\\\":3}\", "
+                          "\"lastEventId\": \"9\"}\n"));
+        const auto &request = server.requests().at(0);
+        QCOMPARE(request.header("Authorization"), QByteArray("Bearer abc.def"));
+        QCOMPARE(request.header("Last-Event-ID"), QByteArray("8"));
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("state: connecting\n"), err.constData());
+        QVERIFY2(err.contains("state: live\n"), err.constData());
+    }
+
+    void unauthorizedFeedExitsWithThree() {
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+            socket->write(
+                ScriptedHttpServer::response(401, "Unauthorized", {}, R"({"detail":"Not authenticated"})"));
+            socket->disconnectFromHost();
+        });
+        // The server lives on this thread's event loop, so wait with QSignalSpy, not waitForFinished().
+        QProcess process;
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SWARMWATCH_CLI), {QStringLiteral("sse"), server.url().toString()});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(process.exitCode(), 3);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("state: unauthorized: HTTP 401 Unauthorized: Not authenticated\n"),
+                 err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSseCommand)
+#include "tst_SseCommand.moc"
