@@ -22,9 +22,11 @@ using namespace swarmwatch;
 
 namespace {
 
-class CountingSink : public SseEventSink {
+class CountingSink : public SseEventSink
+{
 public:
-    void sseEvent(const SseEvent &event) override {
+    void sseEvent(const SseEvent &event) override
+    {
         ++events;
         characters += static_cast<quint64>(event.data.size()); // touch the result so it is not optimised away
     }
@@ -33,7 +35,8 @@ public:
     quint64 characters = 0;
 };
 
-QByteArray timestamp(qint64 microseconds) {
+QByteArray timestamp(qint64 microseconds)
+{
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1760213065000 + microseconds / 1000, Qt::UTC);
     QByteArray text = time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")).toLatin1();
     const qint64 fraction = microseconds % 1000000;
@@ -42,7 +45,8 @@ QByteArray timestamp(qint64 microseconds) {
     return text + 'Z';
 }
 
-QByteArray makeStream(qint64 bytes, quint64 *eventCount) {
+QByteArray makeStream(qint64 bytes, quint64 *eventCount)
+{
     QRandomGenerator random(2025);
     QByteArray out;
     out.reserve(bytes + 512);
@@ -76,7 +80,8 @@ QByteArray makeStream(qint64 bytes, quint64 *eventCount) {
     return out;
 }
 
-quint64 memchrLineCount(const QByteArray &buffer) {
+quint64 memchrLineCount(const QByteArray &buffer)
+{
     quint64 lines = 0;
     const char *p = buffer.constData();
     const char *const end = p + buffer.size();
@@ -88,7 +93,8 @@ quint64 memchrLineCount(const QByteArray &buffer) {
 }
 
 template <typename Function>
-double bestSeconds(int runs, Function &&function) {
+double bestSeconds(int runs, Function &&function)
+{
     double best = 1e9;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
@@ -101,7 +107,8 @@ double bestSeconds(int runs, Function &&function) {
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication application(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     const auto option = [&arguments](const char *name, const QString &fallback) {

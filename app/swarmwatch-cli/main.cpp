@@ -4,7 +4,8 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication application(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("SwarmWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("swarmwatch"));

@@ -9,7 +9,8 @@ namespace swarmwatch {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("CliApplication", text);
 }
 
@@ -17,9 +18,11 @@ QString tr(const char *text) {
 
 CliApplication::CliApplication(std::FILE *out, std::FILE *err)
     : m_out(out)
-    , m_err(err) {}
+    , m_err(err)
+{}
 
-void CliApplication::printUsage(std::FILE *stream) const {
+void CliApplication::printUsage(std::FILE *stream) const
+{
     const QString usage =
         tr("Usage: swarmwatch-cli <command> [options]\n"
            "\n"
@@ -36,7 +39,8 @@ void CliApplication::printUsage(std::FILE *stream) const {
     std::fputs(usage.toUtf8().constData(), stream);
 }
 
-int CliApplication::run(const QStringList &arguments) {
+int CliApplication::run(const QStringList &arguments)
+{
     const QString command = arguments.value(1);
     if (command.isEmpty()) {
         printUsage(m_err);

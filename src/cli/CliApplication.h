@@ -7,7 +7,8 @@
 namespace swarmwatch {
 
 // swarmwatch-cli's front door: global options (--help, --version) and dispatch to one command.
-class CliApplication {
+class CliApplication
+{
 public:
     CliApplication(std::FILE *out, std::FILE *err);
     int run(const QStringList &arguments);

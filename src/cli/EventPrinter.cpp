@@ -6,13 +6,16 @@ namespace swarmwatch {
 
 EventPrinter::EventPrinter(std::FILE *out, bool countOnly)
     : m_out(out)
-    , m_countOnly(countOnly) {}
+    , m_countOnly(countOnly)
+{}
 
-EventPrinter::~EventPrinter() {
+EventPrinter::~EventPrinter()
+{
     flush();
 }
 
-void EventPrinter::sseEvent(const SseEvent &event) {
+void EventPrinter::sseEvent(const SseEvent &event)
+{
     ++m_eventCount;
     if (m_countOnly)
         return;
@@ -25,7 +28,8 @@ void EventPrinter::sseEvent(const SseEvent &event) {
     m_buffer.append("}\n");
 }
 
-void EventPrinter::sseRetry(qint64 milliseconds) {
+void EventPrinter::sseRetry(qint64 milliseconds)
+{
     if (m_countOnly)
         return;
     m_buffer.append("{\"retry\": ");
@@ -33,7 +37,8 @@ void EventPrinter::sseRetry(qint64 milliseconds) {
     m_buffer.append("}\n");
 }
 
-void EventPrinter::flush() {
+void EventPrinter::flush()
+{
     if (!m_buffer.isEmpty()) {
         std::fwrite(m_buffer.constData(), 1, static_cast<size_t>(m_buffer.size()), m_out);
         m_buffer.resize(0);
@@ -41,7 +46,8 @@ void EventPrinter::flush() {
     std::fflush(m_out);
 }
 
-void EventPrinter::flushIfLarge() {
+void EventPrinter::flushIfLarge()
+{
     if (m_buffer.size() >= 64 * 1024)
         flush();
 }

@@ -10,7 +10,8 @@ namespace swarmwatch {
 
 // Prints parsed events as JSON lines: {"type": T, "data": D, "lastEventId": L} and {"retry": N}.
 // Output is buffered; flush() writes it (after every event when live, in large blocks for files).
-class EventPrinter : public SseEventSink {
+class EventPrinter : public SseEventSink
+{
 public:
     explicit EventPrinter(std::FILE *out, bool countOnly = false);
     ~EventPrinter() override;

@@ -2,7 +2,8 @@
 
 namespace swarmwatch {
 
-void appendJsonString(QByteArray &out, const QString &s) {
+void appendJsonString(QByteArray &out, const QString &s)
+{
     static constexpr char hex[] = "0123456789abcdef";
     const QByteArray utf8 = s.toUtf8();
     out.reserve(out.size() + utf8.size() + 2);

@@ -19,17 +19,20 @@ namespace swarmwatch {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("SseCommand", text);
 }
 
-void printLine(std::FILE *stream, const QString &line) {
+void printLine(std::FILE *stream, const QString &line)
+{
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
 }
 
-QString describeState(const SseConnection &connection) {
+QString describeState(const SseConnection &connection)
+{
     switch (connection.state()) {
     case SseConnection::State::Connecting:
         return tr("connecting");
@@ -57,14 +60,17 @@ QString describeState(const SseConnection &connection) {
 
 SseCommand::SseCommand(std::FILE *out, std::FILE *err)
     : m_out(out)
-    , m_err(err) {}
+    , m_err(err)
+{}
 
-int SseCommand::usageError(const QString &message) {
+int SseCommand::usageError(const QString &message)
+{
     printLine(m_err, QStringLiteral("swarmwatch-cli sse: ") + message);
     return ExitUsage;
 }
 
-int SseCommand::run(const QStringList &arguments) {
+int SseCommand::run(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Parse raw Server-Sent-Events bytes from a file, or follow a live feed, and print each event as a "
@@ -109,7 +115,8 @@ int SseCommand::run(const QStringList &arguments) {
     return follow(positional.first(), parser.values(headerOption), parser.value(lastEventIdOption));
 }
 
-int SseCommand::parseFile(const QString &path, bool countOnly) {
+int SseCommand::parseFile(const QString &path, bool countOnly)
+{
     QFile file;
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                    : (file.setFileName(path), file.open(QIODevice::ReadOnly));
@@ -140,7 +147,8 @@ int SseCommand::parseFile(const QString &path, bool countOnly) {
     return ExitOk;
 }
 
-int SseCommand::follow(const QString &urlText, const QStringList &headerTexts, const QString &lastEventId) {
+int SseCommand::follow(const QString &urlText, const QStringList &headerTexts, const QString &lastEventId)
+{
     const QUrl url(urlText, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))

@@ -7,7 +7,8 @@
 namespace swarmwatch {
 
 // `swarmwatch-cli sse`: parses a file of raw SSE bytes, or follows a live feed, printing JSON lines.
-class SseCommand {
+class SseCommand
+{
 public:
     SseCommand(std::FILE *out, std::FILE *err);
     // arguments start with the program name and "sse"

@@ -12,7 +12,8 @@ namespace {
 
 volatile sig_atomic_t g_writeFd = -1;
 
-void forwardSignal(int signalNumber) {
+void forwardSignal(int signalNumber)
+{
     const auto byte = static_cast<unsigned char>(signalNumber);
     if (g_writeFd >= 0) [[maybe_unused]]
         const auto written = ::write(g_writeFd, &byte, 1);
@@ -21,7 +22,8 @@ void forwardSignal(int signalNumber) {
 } // namespace
 
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, m_sockets) != 0)
         return;
     g_writeFd = m_sockets[0];
@@ -39,7 +41,8 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     ::sigaction(SIGTERM, &action, nullptr);
 }
 
-UnixSignalWatcher::~UnixSignalWatcher() {
+UnixSignalWatcher::~UnixSignalWatcher()
+{
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
     g_writeFd = -1;

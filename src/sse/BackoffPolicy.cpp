@@ -7,9 +7,11 @@ namespace swarmwatch {
 BackoffPolicy::BackoffPolicy(std::chrono::milliseconds base, std::chrono::milliseconds cap, quint32 seed)
     : m_base(base)
     , m_cap(cap)
-    , m_random(seed) {}
+    , m_random(seed)
+{}
 
-std::chrono::milliseconds BackoffPolicy::ceilingFor(int attempt) const {
+std::chrono::milliseconds BackoffPolicy::ceilingFor(int attempt) const
+{
     const qint64 cap = std::max<qint64>(0, m_cap.count());
     // Even a server's `retry: 0` does not allow a reconnect loop: the ceiling starts at the floor at least.
     qint64 ceiling = std::clamp<qint64>(std::max(m_base, kFloor).count(), 0, cap);
@@ -18,7 +20,8 @@ std::chrono::milliseconds BackoffPolicy::ceilingFor(int attempt) const {
     return std::chrono::milliseconds(ceiling);
 }
 
-std::chrono::milliseconds BackoffPolicy::delayFor(int attempt) {
+std::chrono::milliseconds BackoffPolicy::delayFor(int attempt)
+{
     const qint64 ceiling = ceilingFor(attempt).count();
     const qint64 floor = std::min<qint64>(kFloor.count(), ceiling);
     return std::chrono::milliseconds(

@@ -9,7 +9,8 @@ namespace swarmwatch {
 // Exponential backoff with full jitter: the delay before attempt n is drawn uniformly from
 // [floor, min(cap, base * 2^n)], so a fleet of clients that lost the same server do not return in step.
 // The small floor keeps a server that fails instantly (or sends `retry: 0`) from being hammered.
-class BackoffPolicy {
+class BackoffPolicy
+{
 public:
     BackoffPolicy(std::chrono::milliseconds base, std::chrono::milliseconds cap, quint32 seed);
 

@@ -6,7 +6,8 @@ namespace swarmwatch {
 
 // What the operating system says about the network, so that reconnect attempts are not burnt while it is
 // down.
-class NetworkReachability : public QObject {
+class NetworkReachability : public QObject
+{
     Q_OBJECT
 
 public:

@@ -26,13 +26,15 @@ constexpr qsizetype kReadChunkBytes = 64 * 1024;
 constexpr qsizetype kMaxErrorBodyBytes = 4096;
 
 // Headers that carry credentials: they never follow a redirect to another origin.
-bool isCredentialHeader(const QByteArray &name) {
+bool isCredentialHeader(const QByteArray &name)
+{
     return name.compare("Authorization", Qt::CaseInsensitive) == 0
            || name.compare("Cookie", Qt::CaseInsensitive) == 0
            || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b) {
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
     const auto defaultPort = [](const QUrl &url) {
         return url.scheme() == QLatin1String("https") ? 443 : 80;
     };
@@ -40,19 +42,22 @@ bool sameOrigin(const QUrl &a, const QUrl &b) {
            && a.port(defaultPort(a)) == b.port(defaultPort(b));
 }
 
-bool isHttpUrl(const QUrl &url) {
+bool isHttpUrl(const QUrl &url)
+{
     return url.isValid() && !url.host().isEmpty()
            && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
-QString formatDuration(std::chrono::milliseconds duration) {
+QString formatDuration(std::chrono::milliseconds duration)
+{
     if (duration < 1s || duration.count() % 1000 != 0)
         return QCoreApplication::translate("SseConnection", "%1 ms").arg(duration.count());
     return QCoreApplication::translate("SseConnection", "%1 s").arg(duration.count() / 1000);
 }
 
 // Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
-std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value) {
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value)
+{
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;
@@ -71,7 +76,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
 }
 
 // The server's explanation from an error body: FastAPI's {"detail": "..."} or a short plain text.
-QString errorDetail(const QByteArray &body) {
+QString errorDetail(const QByteArray &body)
+{
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (document.isObject()) {
         const QJsonValue detail = document.object().value(QLatin1String("detail"));
@@ -97,7 +103,8 @@ SseConnection::SseConnection(QNetworkAccessManager *network, NetworkReachability
     , m_reachability(reachability)
     , m_parser(this, m_settings.limits)
     , m_backoff(m_settings.initialRetryDelay, m_settings.maxRetryDelay,
-                QRandomGenerator::global()->generate()) {
+                QRandomGenerator::global()->generate())
+{
     m_retryTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
     m_healthyTimer.setSingleShot(true);
@@ -109,11 +116,13 @@ SseConnection::SseConnection(QNetworkAccessManager *network, NetworkReachability
                 &SseConnection::handleOnlineChanged);
 }
 
-SseConnection::~SseConnection() {
+SseConnection::~SseConnection()
+{
     dropReply();
 }
 
-void SseConnection::setSettings(const SseConnectionSettings &settings) {
+void SseConnection::setSettings(const SseConnectionSettings &settings)
+{
     m_settings = settings;
     const QString lastEventId = m_parser.lastEventId();
     m_parser = SseParser(this, settings.limits);
@@ -122,7 +131,8 @@ void SseConnection::setSettings(const SseConnectionSettings &settings) {
                               settings.jitterSeed.value_or(QRandomGenerator::global()->generate()));
 }
 
-void SseConnection::open() {
+void SseConnection::open()
+{
     dropReply();
     m_retryTimer.stop();
     m_attempt = 0;
@@ -135,7 +145,8 @@ void SseConnection::open() {
     startAttempt();
 }
 
-void SseConnection::close() {
+void SseConnection::close()
+{
     dropReply();
     m_retryTimer.stop();
     m_healthyTimer.stop();
@@ -144,7 +155,8 @@ void SseConnection::close() {
     setState(State::Closed, tr("closed"));
 }
 
-void SseConnection::reconnectNow() {
+void SseConnection::reconnectNow()
+{
     dropReply();
     m_retryTimer.stop();
     m_waitingForNetwork = false;
@@ -155,7 +167,8 @@ void SseConnection::reconnectNow() {
     startAttempt(AttemptMode::EvenIfOffline); // the operator asked: try, whatever the OS thinks
 }
 
-void SseConnection::startAttempt(AttemptMode mode) {
+void SseConnection::startAttempt(AttemptMode mode)
+{
     if (mode == AttemptMode::WhenOnline && !isOnline()) {
         m_waitingForNetwork = true;
         m_nextAttemptAt = {};
@@ -174,7 +187,8 @@ void SseConnection::startAttempt(AttemptMode mode) {
     sendRequest(m_url);
 }
 
-void SseConnection::sendRequest(const QUrl &url) {
+void SseConnection::sendRequest(const QUrl &url)
+{
     m_requestUrl = url;
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "text/event-stream");
@@ -222,7 +236,8 @@ void SseConnection::sendRequest(const QUrl &url) {
         setState(State::Connecting, {});
 }
 
-void SseConnection::handleMetaData() {
+void SseConnection::handleMetaData()
+{
     if (!m_reply || m_replyKind != ReplyKind::Pending)
         return;
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -256,7 +271,8 @@ void SseConnection::handleMetaData() {
     m_errorStatus = status;
 }
 
-void SseConnection::handleReadyRead() {
+void SseConnection::handleReadyRead()
+{
     if (!m_reply)
         return;
     if (m_replyKind == ReplyKind::Pending)
@@ -289,7 +305,8 @@ void SseConnection::handleReadyRead() {
     }
 }
 
-void SseConnection::handleFinished() {
+void SseConnection::handleFinished()
+{
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
@@ -327,7 +344,8 @@ void SseConnection::handleFinished() {
     }
 }
 
-void SseConnection::finishErrorResponse() {
+void SseConnection::finishErrorResponse()
+{
     const int status = m_errorStatus;
     const QString detail = errorDetail(m_errorBody);
     QString reason = describeHttpStatus(status);
@@ -353,7 +371,8 @@ void SseConnection::finishErrorResponse() {
     }
 }
 
-void SseConnection::followRedirect(const QUrl &target) {
+void SseConnection::followRedirect(const QUrl &target)
+{
     if (++m_redirects > m_settings.maxRedirects) {
         scheduleReconnect(tr("too many redirects (more than %1)").arg(m_settings.maxRedirects));
         return;
@@ -377,11 +396,13 @@ void SseConnection::followRedirect(const QUrl &target) {
     sendRequest(target);
 }
 
-void SseConnection::handleIdleTimeout() {
+void SseConnection::handleIdleTimeout()
+{
     scheduleReconnect(tr("no data for %1").arg(formatDuration(m_settings.idleTimeout)));
 }
 
-void SseConnection::handleOnlineChanged(bool online) {
+void SseConnection::handleOnlineChanged(bool online)
+{
     if (m_state != State::Reconnecting)
         return;
     if (!online) {
@@ -398,7 +419,8 @@ void SseConnection::handleOnlineChanged(bool online) {
 }
 
 void SseConnection::scheduleReconnect(const QString &reason,
-                                      std::optional<std::chrono::milliseconds> retryAfter) {
+                                      std::optional<std::chrono::milliseconds> retryAfter)
+{
     dropReply();
     m_healthyTimer.stop();
     const std::chrono::milliseconds delay = retryAfter ? *retryAfter : m_backoff.delayFor(m_attempt);
@@ -417,13 +439,15 @@ void SseConnection::scheduleReconnect(const QString &reason,
     setState(State::Reconnecting, reason);
 }
 
-void SseConnection::setState(State state, const QString &reason) {
+void SseConnection::setState(State state, const QString &reason)
+{
     m_state = state;
     m_reason = reason;
     Q_EMIT stateChanged(state);
 }
 
-void SseConnection::dropReply() {
+void SseConnection::dropReply()
+{
     m_idleTimer.stop();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
@@ -436,22 +460,26 @@ void SseConnection::dropReply() {
     m_parser.startStream(); // stops a feed() in progress: nothing more from the old stream is dispatched
 }
 
-bool SseConnection::isOnline() const {
+bool SseConnection::isOnline() const
+{
     return !m_reachability || m_reachability->isOnline();
 }
 
-QString SseConnection::describeHttpStatus(int status) const {
+QString SseConnection::describeHttpStatus(int status) const
+{
     const QString phrase =
         m_reply ? m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString() : QString();
     return phrase.isEmpty() ? tr("HTTP %1").arg(status) : tr("HTTP %1 %2").arg(status).arg(phrase);
 }
 
-void SseConnection::sseEvent(const SseEvent &event) {
+void SseConnection::sseEvent(const SseEvent &event)
+{
     ++m_eventsReceived;
     Q_EMIT eventReceived(event);
 }
 
-void SseConnection::sseRetry(qint64 milliseconds) {
+void SseConnection::sseRetry(qint64 milliseconds)
+{
     m_backoff.setBase(std::chrono::milliseconds(milliseconds));
     Q_EMIT retryDelayChanged(std::chrono::milliseconds(milliseconds));
 }

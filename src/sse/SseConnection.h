@@ -28,7 +28,8 @@ class NetworkReachability;
 // application runs: reconnects with jittered backoff, detects dead connections with an idle watchdog,
 // re-reads its request headers on every attempt (a refreshed token is always used), never hands credentials
 // to another origin, and reports every failure with a reason a person can read.
-class SseConnection : public QObject, private SseEventSink {
+class SseConnection : public QObject, private SseEventSink
+{
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString reason READ reason NOTIFY stateChanged)

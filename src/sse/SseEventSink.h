@@ -6,7 +6,8 @@ namespace swarmwatch {
 
 // Receives what an SseParser finds. An interface rather than signals: the parser runs millions of events per
 // second in benchmarks and the fuzzer, where a QObject would only add cost.
-class SseEventSink {
+class SseEventSink
+{
 public:
     virtual ~SseEventSink() = default;
     virtual void sseEvent(const SseEvent &event) = 0;

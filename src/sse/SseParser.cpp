@@ -3,6 +3,8 @@
 #include "SseEventSink.h"
 #include "Utf8.h"
 
+#include <QCoreApplication>
+
 #include <cstring>
 #include <limits>
 
@@ -15,7 +17,8 @@ namespace swarmwatch {
 namespace {
 
 // First CR or LF in [begin, end), or end. Sixteen bytes per step where SSE2 exists (every x86-64).
-const char *findLineEnd(const char *begin, const char *end) {
+const char *findLineEnd(const char *begin, const char *end)
+{
     const char *p = begin;
 #if defined(__SSE2__)
     const __m128i lineFeed = _mm_set1_epi8('\n');
@@ -37,30 +40,36 @@ const char *findLineEnd(const char *begin, const char *end) {
 }
 
 template <qsizetype N>
-bool equalsLiteral(const char *bytes, qsizetype size, const char (&literal)[N]) {
+bool equalsLiteral(const char *bytes, qsizetype size, const char (&literal)[N])
+{
     return size == N - 1 && std::memcmp(bytes, literal, N - 1) == 0;
 }
 
-const QString &defaultEventType() {
+const QString &defaultEventType()
+{
     static const QString type = QStringLiteral("message");
     return type;
 }
 
 constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
+constexpr qsizetype kRetainedEventCapacity = 64 * 1024;
 
 } // namespace
 
 SseParser::SseParser(SseEventSink *sink, Limits limits)
     : m_sink(sink)
-    , m_limits(limits) {}
+    , m_limits(limits)
+{}
 
-void SseParser::setLastEventId(const QString &id) {
+void SseParser::setLastEventId(const QString &id)
+{
     m_lastEventIdBuffer = id.toUtf8();
     m_decodedLastEventIdBuffer = m_lastEventIdBuffer;
     m_lastEventId = id;
 }
 
-bool SseParser::feed(const char *bytes, qsizetype size) {
+bool SseParser::feed(const char *bytes, qsizetype size)
+{
     if (hasError())
         return false;
     const char *p = bytes;
@@ -101,12 +110,14 @@ bool SseParser::feed(const char *bytes, qsizetype size) {
             if (lineEnd - p > m_limits.maxLineBytes)
                 return fail(
                     QStringLiteral("a line is longer than the limit of %1 bytes").arg(m_limits.maxLineBytes));
+            m_lineIsInChunk = true;
             ok = processLine(p, lineEnd - p);
         } else {
             if (m_pendingLine.size() + (lineEnd - p) > m_limits.maxLineBytes)
                 return fail(
                     QStringLiteral("a line is longer than the limit of %1 bytes").arg(m_limits.maxLineBytes));
             m_pendingLine.append(p, lineEnd - p);
+            m_lineIsInChunk = false;
             ok = processLine(m_pendingLine.constData(), m_pendingLine.size());
             m_pendingLine.resize(0);
         }
@@ -117,10 +128,12 @@ bool SseParser::feed(const char *bytes, qsizetype size) {
         m_afterCarriageReturn = *lineEnd == '\r';
         p = lineEnd + 1;
     }
+    materializeDataView(); // the chunk's memory is the caller's only until we return
     return true;
 }
 
-bool SseParser::processLine(const char *line, qsizetype size) {
+bool SseParser::processLine(const char *line, qsizetype size)
+{
     if (size == 0) {
         dispatch();
         return true;
@@ -137,12 +150,22 @@ bool SseParser::processLine(const char *line, qsizetype size) {
     return processField(line, colon - line, value, lineEnd - value);
 }
 
-bool SseParser::processField(const char *name, qsizetype nameSize, const char *value, qsizetype valueSize) {
+bool SseParser::processField(const char *name, qsizetype nameSize, const char *value, qsizetype valueSize)
+{
     if (equalsLiteral(name, nameSize, "data")) {
-        if (m_data.size() + valueSize > m_limits.maxEventDataBytes) {
-            return fail(QStringLiteral("an event's data is larger than the limit of %1 bytes")
+        const qsizetype current = m_dataView ? m_dataViewSize + 1 : m_data.size();
+        if (current + valueSize > m_limits.maxEventDataBytes) {
+            return fail(QCoreApplication::translate("SseParser",
+                                                    "an event's data is larger than the limit of %1 bytes")
                             .arg(m_limits.maxEventDataBytes));
         }
+        // The usual event has one data line: point at it instead of copying it, while it lies in the chunk.
+        if (current == 0 && m_lineIsInChunk) {
+            m_dataView = value;
+            m_dataViewSize = valueSize;
+            return true;
+        }
+        materializeDataView();
         m_data.append(value, valueSize);
         m_data.append('\n');
     } else if (equalsLiteral(name, nameSize, "event")) {
@@ -171,32 +194,58 @@ bool SseParser::processField(const char *name, qsizetype nameSize, const char *v
     return true; // other fields are ignored
 }
 
-void SseParser::dispatch() {
+void SseParser::dispatch()
+{
     // The last event ID is updated at every blank line, even when nothing is dispatched.
     if (m_lastEventIdBuffer != m_decodedLastEventIdBuffer) {
         m_lastEventId = decodeUtf8Whatwg(m_lastEventIdBuffer.constData(), m_lastEventIdBuffer.size());
         m_decodedLastEventIdBuffer = m_lastEventIdBuffer;
     }
-    if (m_data.isEmpty()) {
+    if (!m_dataView && m_data.isEmpty()) {
         m_eventType.resize(0);
         return;
     }
-    SseEvent event{m_eventType.isEmpty() ? defaultEventType()
-                                         : decodeUtf8Whatwg(m_eventType.constData(), m_eventType.size()),
-                   decodeUtf8Whatwg(m_data.constData(), m_data.size() - 1), m_lastEventId};
+    // The event object is reused: unless a listener keeps a copy of the data, its buffer is reused too, and
+    // steady traffic allocates nothing per event.
+    if (m_eventType.isEmpty())
+        m_event.type = defaultEventType();
+    else
+        m_event.type = decodeUtf8Whatwg(m_eventType.constData(), m_eventType.size());
+    if (m_dataView) {
+        decodeUtf8Whatwg(m_dataView, m_dataViewSize, m_event.data);
+        m_dataView = nullptr;
+    } else {
+        decodeUtf8Whatwg(m_data.constData(), m_data.size() - 1, m_event.data);
+        m_data.resize(0);
+    }
+    m_event.lastEventId = m_lastEventId;
     // resize(0) keeps the capacity, so steady traffic allocates no new buffers.
-    m_data.resize(0);
-    m_eventType.resize(0);
-    m_sink->sseEvent(event);
+    if (!m_eventType.isEmpty())
+        m_eventType.resize(0);
+    m_sink->sseEvent(m_event);
+    if (m_event.data.capacity() > kRetainedEventCapacity)
+        m_event.data = QString(); // one huge event must not pin its buffer for the life of the stream
 }
 
-void SseParser::finish() {
+void SseParser::materializeDataView()
+{
+    if (!m_dataView)
+        return;
+    m_data.append(m_dataView, m_dataViewSize);
+    m_data.append('\n');
+    m_dataView = nullptr;
+}
+
+void SseParser::finish()
+{
+    m_dataView = nullptr;
     m_pendingLine.resize(0);
     m_data.resize(0);
     m_eventType.resize(0);
 }
 
-void SseParser::startStream() {
+void SseParser::startStream()
+{
     ++m_generation;
     finish();
     m_error.clear();
@@ -207,7 +256,14 @@ void SseParser::startStream() {
     m_lastEventIdBuffer = m_decodedLastEventIdBuffer;
 }
 
-bool SseParser::fail(QString message) {
+bool SseParser::failLineTooLong()
+{
+    return fail(QCoreApplication::translate("SseParser", "a line is longer than the limit of %1 bytes")
+                    .arg(m_limits.maxLineBytes));
+}
+
+bool SseParser::fail(QString message)
+{
     m_error = std::move(message);
     finish();
     return false;

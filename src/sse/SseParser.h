@@ -22,7 +22,8 @@ struct SseParserLimits {
 //
 // Memory is bounded: a line, and an event's data, may not exceed the limits; going over is a protocol error
 // that stops the parser until startStream() is called.
-class SseParser {
+class SseParser
+{
 public:
     using Limits = SseParserLimits;
 
@@ -52,18 +53,25 @@ private:
     bool processLine(const char *line, qsizetype size);
     bool processField(const char *name, qsizetype nameSize, const char *value, qsizetype valueSize);
     void dispatch();
+    void materializeDataView();
     bool fail(QString message);
+    bool failLineTooLong();
 
     SseEventSink *m_sink;
     Limits m_limits;
 
     QByteArray m_pendingLine; // bytes of a line that has not ended yet
     QByteArray m_data;        // data buffer, each line followed by LF
+    // Or, while the event's only data line lies in the chunk being fed, that line itself (no LF).
+    const char *m_dataView = nullptr;
+    qsizetype m_dataViewSize = 0;
+    bool m_lineIsInChunk = false;
     QByteArray m_eventType;
     QByteArray m_lastEventIdBuffer;
     QString m_lastEventId;
     QByteArray m_decodedLastEventIdBuffer; // which buffer m_lastEventId was decoded from
     QString m_error;
+    SseEvent m_event; // reused for every dispatch
 
     int m_bomBytesMatched = 0; // progress through a leading EF BB BF
     bool m_streamStarted = false;

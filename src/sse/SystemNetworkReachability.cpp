@@ -5,7 +5,8 @@
 namespace swarmwatch {
 
 SystemNetworkReachability::SystemNetworkReachability(QObject *parent)
-    : NetworkReachability(parent) {
+    : NetworkReachability(parent)
+{
     m_hasBackend = QNetworkInformation::instance()
                    || QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
     if (!m_hasBackend)
@@ -14,7 +15,8 @@ SystemNetworkReachability::SystemNetworkReachability(QObject *parent)
             [this] { Q_EMIT onlineChanged(isOnline()); });
 }
 
-bool SystemNetworkReachability::isOnline() const {
+bool SystemNetworkReachability::isOnline() const
+{
     const QNetworkInformation *information = QNetworkInformation::instance();
     if (!m_hasBackend || !information)
         return true;

@@ -6,7 +6,8 @@ namespace swarmwatch {
 
 // NetworkReachability from QNetworkInformation. Where no backend can be loaded (no NetworkManager, no glib
 // backend), it reports online: not knowing must never stop reconnects.
-class SystemNetworkReachability : public NetworkReachability {
+class SystemNetworkReachability : public NetworkReachability
+{
     Q_OBJECT
 
 public:

@@ -1,55 +1,58 @@
 #include "Utf8.h"
 
-#include <cstdint>
-#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace swarmwatch {
 
 namespace {
 
-bool isAscii(const char *bytes, qsizetype size) {
+// Widens the leading ASCII run of [src, src + size) into dst; returns how many bytes it took.
+qsizetype widenAsciiPrefix(const char *src, qsizetype size, char16_t *dst)
+{
     qsizetype i = 0;
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, bytes + i, sizeof word);
-        if (word & 0x8080808080808080ULL)
-            return false;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= size; i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i));
+        if (_mm_movemask_epi8(chunk) != 0)
+            break;
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i), _mm_unpacklo_epi8(chunk, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i + 8), _mm_unpackhi_epi8(chunk, zero));
     }
-    for (; i < size; ++i) {
-        if (static_cast<unsigned char>(bytes[i]) & 0x80)
-            return false;
-    }
-    return true;
+#endif
+    for (; i < size && static_cast<unsigned char>(src[i]) < 0x80; ++i)
+        dst[i] = static_cast<char16_t>(src[i]);
+    return i;
 }
 
 } // namespace
 
-QString decodeUtf8Whatwg(const char *bytes, qsizetype size) {
-    if (size == 0)
-        return {};
-    // The common case on CipherSwarm's feeds is pure ASCII JSON; Latin-1 decoding is the same there and
-    // is vectorised by Qt.
-    if (isAscii(bytes, size))
-        return QString::fromLatin1(bytes, size);
+QString decodeUtf8Whatwg(const char *bytes, qsizetype size)
+{
+    QString out;
+    decodeUtf8Whatwg(bytes, size, out);
+    return out;
+}
 
-    QString out(size, Qt::Uninitialized); // never more UTF-16 units than input bytes
-    char16_t *dst = reinterpret_cast<char16_t *>(out.data());
-    const auto emit = [&dst](char32_t codePoint) {
-        if (codePoint < 0x10000) {
-            *dst++ = static_cast<char16_t>(codePoint);
-        } else {
-            codePoint -= 0x10000;
-            *dst++ = static_cast<char16_t>(0xD800 + (codePoint >> 10));
-            *dst++ = static_cast<char16_t>(0xDC00 + (codePoint & 0x3FF));
-        }
-    };
+void decodeUtf8Whatwg(const char *bytes, qsizetype size, QString &out)
+{
+    // Never more UTF-16 units than input bytes. resize() reuses an unshared buffer's capacity.
+    out.resize(size);
+    char16_t *const begin = reinterpret_cast<char16_t *>(out.data());
+    char16_t *dst = begin;
+
+    qsizetype i = widenAsciiPrefix(bytes, size, dst);
+    if (i == size)
+        return; // all ASCII: the size is already right
+    dst += i;
 
     char32_t codePoint = 0;
     int bytesNeeded = 0;
     int bytesSeen = 0;
     unsigned lowerBoundary = 0x80;
     unsigned upperBoundary = 0xBF;
-    qsizetype i = 0;
     while (i < size) {
         const unsigned byte = static_cast<unsigned char>(bytes[i]);
         if (bytesNeeded == 0) {
@@ -94,15 +97,20 @@ QString decodeUtf8Whatwg(const char *bytes, qsizetype size) {
         codePoint = (codePoint << 6) | (byte & 0x3F);
         if (++bytesSeen != bytesNeeded)
             continue;
-        emit(codePoint);
+        if (codePoint < 0x10000) {
+            *dst++ = static_cast<char16_t>(codePoint);
+        } else {
+            codePoint -= 0x10000;
+            *dst++ = static_cast<char16_t>(0xD800 + (codePoint >> 10));
+            *dst++ = static_cast<char16_t>(0xDC00 + (codePoint & 0x3FF));
+        }
         codePoint = 0;
         bytesNeeded = 0;
         bytesSeen = 0;
     }
     if (bytesNeeded != 0)
         *dst++ = u'\uFFFD';
-    out.truncate(dst - reinterpret_cast<const char16_t *>(out.constData()));
-    return out;
+    out.resize(dst - begin);
 }
 
 } // namespace swarmwatch

@@ -9,4 +9,8 @@ namespace swarmwatch {
 // exactly that way, and the SSE parser must match browsers byte for byte.
 QString decodeUtf8Whatwg(const char *bytes, qsizetype size);
 
+// The same, into out, reusing its buffer when no one else shares it: a parser that hands out one event at a
+// time then allocates nothing per event unless a listener keeps the text.
+void decodeUtf8Whatwg(const char *bytes, qsizetype size, QString &out);
+
 } // namespace swarmwatch

@@ -7,7 +7,8 @@ namespace swarmwatch {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_status(new QLabel(this)) {
+    , m_status(new QLabel(this))
+{
     setWindowTitle(tr("SwarmWatch"));
     auto *placeholder = new QLabel(tr("SwarmWatch: the CipherSwarm operator console.\n"
                                       "Campaigns and agents will appear here once a server is connected."),

@@ -8,7 +8,8 @@ namespace swarmwatch {
 
 // The console's main window. For now it only says what is coming; the campaign table, feed indicators and
 // login arrive with the desktop console issue, on top of the sse/api/model libraries.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 
 public:

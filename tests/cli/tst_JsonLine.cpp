@@ -7,11 +7,13 @@
 
 using namespace swarmwatch;
 
-class TestJsonLine : public QObject {
+class TestJsonLine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void escapesAndRoundTrips_data() {
+    void escapesAndRoundTrips_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("plain") << QStringLiteral("abc") << QByteArray("\"abc\"");
@@ -22,7 +24,8 @@ private Q_SLOTS:
             << QStringLiteral("→🎉") << QByteArray("\"\xE2\x86\x92\xF0\x9F\x8E\x89\"");
         QTest::newRow("slash not escaped") << QStringLiteral("a/b") << QByteArray("\"a/b\"");
     }
-    void escapesAndRoundTrips() {
+    void escapesAndRoundTrips()
+    {
         QFETCH(QString, text);
         QFETCH(QByteArray, json);
         QByteArray out;

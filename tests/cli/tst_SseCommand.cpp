@@ -19,7 +19,8 @@ struct Run {
     QByteArray err;
 };
 
-Run runCli(const QStringList &arguments, const QByteArray &input = {}) {
+Run runCli(const QStringList &arguments, const QByteArray &input = {})
+{
     QProcess process;
     process.start(QStringLiteral(SWARMWATCH_CLI), arguments);
     if (!process.waitForStarted(10000))
@@ -32,26 +33,31 @@ Run runCli(const QStringList &arguments, const QByteArray &input = {}) {
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-QString fixture(const char *name) {
+QString fixture(const char *name)
+{
     return QStringLiteral(SWARMWATCH_CLI_FIXTURES "/") + QLatin1String(name);
 }
 
-QByteArray readFile(const QString &path) {
+QByteArray readFile(const QString &path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-bool isOneLine(const QByteArray &text) {
+bool isOneLine(const QByteArray &text)
+{
     return text.endsWith('\n') && text.count('\n') == 1 && text.size() > 10;
 }
 
 } // namespace
 
-class TestSseCommand : public QObject {
+class TestSseCommand : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void fileGivesJsonLinesInOrder() {
+    void fileGivesJsonLinesInOrder()
+    {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), fixture("mixed.sse")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.err, QByteArray());
@@ -62,27 +68,31 @@ private Q_SLOTS:
         }
     }
 
-    void stdinWorksToo() {
+    void stdinWorksToo()
+    {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")},
                                readFile(fixture("mixed.sse")));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, readFile(fixture("mixed.jsonl")));
     }
 
-    void countPrintsOnlyTheNumber() {
+    void countPrintsOnlyTheNumber()
+    {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), fixture("mixed.sse"),
                                 QStringLiteral("--count")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("5\n"));
     }
 
-    void emptyInputGivesNothing() {
+    void emptyInputGivesNothing()
+    {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray());
     }
 
-    void badInputIsOneClearLineAndExitTwo_data() {
+    void badInputIsOneClearLineAndExitTwo_data()
+    {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("missing file") << QStringList{QStringLiteral("sse"), QStringLiteral("--file"),
@@ -107,7 +117,8 @@ private Q_SLOTS:
         QTest::newRow("unknown command")
             << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
     }
-    void badInputIsOneClearLineAndExitTwo() {
+    void badInputIsOneClearLineAndExitTwo()
+    {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const Run run = runCli(arguments);
@@ -117,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(run.out, QByteArray());
     }
 
-    void lineOverTheLimitInAFileIsBadInput() {
+    void lineOverTheLimitInAFileIsBadInput()
+    {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")},
                                "data: ok\n\ndata: " + QByteArray(2 * 1024 * 1024, 'x') + "\n\n");
         QCOMPARE(run.exitCode, 2);
@@ -126,7 +138,8 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("longer than the limit of 1048576 bytes"), run.err.constData());
     }
 
-    void helpAndVersion() {
+    void helpAndVersion()
+    {
         Run run = runCli({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("sse"));
@@ -138,7 +151,8 @@ private Q_SLOTS:
         QVERIFY(run.out.startsWith("swarmwatch-cli "));
     }
 
-    void followsALiveFeedUntilInterrupted() {
+    void followsALiveFeedUntilInterrupted()
+    {
         ScriptedHttpServer server;
         QVERIFY(server.listen());
         server.setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
@@ -172,7 +186,8 @@ private Q_SLOTS:
         QVERIFY2(err.contains("state: live\n"), err.constData());
     }
 
-    void unauthorizedFeedExitsWithThree() {
+    void unauthorizedFeedExitsWithThree()
+    {
         ScriptedHttpServer server;
         QVERIFY(server.listen());
         server.setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {

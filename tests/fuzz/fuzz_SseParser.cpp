@@ -16,7 +16,8 @@ namespace {
 
 struct BoundedSink : test::RecordingSink {
     SseParser::Limits limits;
-    void sseEvent(const SseEvent &event) override {
+    void sseEvent(const SseEvent &event) override
+    {
         // Decoding never makes text longer in UTF-16 units than its UTF-8 bytes.
         if (event.data.size() > limits.maxEventDataBytes || event.type.size() > limits.maxLineBytes)
             std::abort();
@@ -31,7 +32,8 @@ struct Outcome {
     bool operator==(const Outcome &) const = default;
 };
 
-Outcome run(const uint8_t *data, size_t size, const std::vector<size_t> &cuts, SseParser::Limits limits) {
+Outcome run(const uint8_t *data, size_t size, const std::vector<size_t> &cuts, SseParser::Limits limits)
+{
     BoundedSink sink;
     sink.limits = limits;
     SseParser parser(&sink, limits);
@@ -50,7 +52,8 @@ Outcome run(const uint8_t *data, size_t size, const std::vector<size_t> &cuts, S
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     if (size < 2)
         return 0;
     const uint8_t limitsByte = data[0];

@@ -5,11 +5,13 @@
 using namespace swarmwatch;
 using namespace std::chrono_literals;
 
-class TestBackoffPolicy : public QObject {
+class TestBackoffPolicy : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void ceilingDoublesUpToTheCap() {
+    void ceilingDoublesUpToTheCap()
+    {
         const BackoffPolicy policy(1000ms, 30000ms, 1);
         QCOMPARE(policy.ceilingFor(0), 1000ms);
         QCOMPARE(policy.ceilingFor(1), 2000ms);
@@ -18,12 +20,14 @@ private Q_SLOTS:
         QCOMPARE(policy.ceilingFor(1000), 30000ms); // no overflow however long the outage
     }
 
-    void baseAboveCapIsCapped() {
+    void baseAboveCapIsCapped()
+    {
         const BackoffPolicy policy(60000ms, 30000ms, 1);
         QCOMPARE(policy.ceilingFor(0), 30000ms);
     }
 
-    void delaysAreFullyJitteredWithinTheCeiling() {
+    void delaysAreFullyJitteredWithinTheCeiling()
+    {
         BackoffPolicy policy(1000ms, 30000ms, 12345);
         for (int attempt = 0; attempt < 12; ++attempt) {
             const auto ceiling = policy.ceilingFor(attempt);
@@ -42,7 +46,8 @@ private Q_SLOTS:
         }
     }
 
-    void sameSeedSameSequenceOtherSeedDiffers() {
+    void sameSeedSameSequenceOtherSeedDiffers()
+    {
         BackoffPolicy a(1000ms, 30000ms, 7);
         BackoffPolicy b(1000ms, 30000ms, 7);
         BackoffPolicy c(1000ms, 30000ms, 8);
@@ -55,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(differs);
     }
 
-    void serverRetryBecomesTheBase() {
+    void serverRetryBecomesTheBase()
+    {
         BackoffPolicy policy(1000ms, 30000ms, 1);
         policy.setBase(60ms);
         QCOMPARE(policy.ceilingFor(0), 60ms);

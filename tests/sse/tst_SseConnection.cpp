@@ -19,7 +19,8 @@ namespace {
 
 // Short intervals so that every path runs in well under a second; the production defaults are tested
 // through SseConnectionSettings itself.
-SseConnectionSettings fastSettings() {
+SseConnectionSettings fastSettings()
+{
     SseConnectionSettings settings;
     settings.initialRetryDelay = 20ms;
     settings.maxRetryDelay = 100ms;
@@ -28,14 +29,16 @@ SseConnectionSettings fastSettings() {
     return settings;
 }
 
-QStringList eventData(const QSignalSpy &spy) {
+QStringList eventData(const QSignalSpy &spy)
+{
     QStringList data;
     for (const QList<QVariant> &arguments : spy)
         data.append(arguments.at(0).value<SseEvent>().data);
     return data;
 }
 
-QByteArray readFixture(const QString &name) {
+QByteArray readFixture(const QString &name)
+{
     QFile file(QStringLiteral(SWARMWATCH_TEST_FIXTURES "/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
@@ -44,11 +47,13 @@ QByteArray readFixture(const QString &name) {
 
 } // namespace
 
-class TestSseConnection : public QObject {
+class TestSseConnection : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<ScriptedHttpServer>();
         QVERIFY(m_server->listen());
         m_network = std::make_unique<QNetworkAccessManager>();
@@ -56,7 +61,8 @@ private Q_SLOTS:
         m_connection->setSettings(fastSettings());
         m_connection->setUrl(m_server->url(QStringLiteral("/api/v1/web/live/campaigns")));
     }
-    void cleanup() {
+    void cleanup()
+    {
         m_connection.reset();
         m_network.reset();
         m_server.reset();
@@ -93,7 +99,8 @@ private:
     std::unique_ptr<SseConnection> m_connection;
 };
 
-void TestSseConnection::deliversEventsWithTheRightRequestHeaders() {
+void TestSseConnection::deliversEventsWithTheRightRequestHeaders()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead("text/event-stream; charset=utf-8"));
         socket->write("data: {\"trigger\": \"ping\"}\n\ndata: one\n\n");
@@ -117,7 +124,8 @@ void TestSseConnection::deliversEventsWithTheRightRequestHeaders() {
     QVERIFY(!request.hasHeader("Last-Event-ID"));
 }
 
-void TestSseConnection::headerProviderIsAskedAgainOnEveryReconnect() {
+void TestSseConnection::headerProviderIsAskedAgainOnEveryReconnect()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead());
         socket->write("data: x\n\n");
@@ -134,7 +142,8 @@ void TestSseConnection::headerProviderIsAskedAgainOnEveryReconnect() {
     QCOMPARE(m_server->requests().at(2).header("Authorization"), QByteArray("Bearer token-3"));
 }
 
-void TestSseConnection::dropInTheMiddleOfAnEventLosesOnlyThatEvent() {
+void TestSseConnection::dropInTheMiddleOfAnEventLosesOnlyThatEvent()
+{
     m_server->setHandler([this](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead());
         if (m_server->requests().size() == 1) {
@@ -157,7 +166,8 @@ void TestSseConnection::dropInTheMiddleOfAnEventLosesOnlyThatEvent() {
     QCOMPARE(m_connection->state(), State::Live);
 }
 
-void TestSseConnection::stallTriggersTheWatchdog() {
+void TestSseConnection::stallTriggersTheWatchdog()
+{
     auto settings = fastSettings();
     settings.idleTimeout = 300ms;
     m_connection->setSettings(settings);
@@ -180,7 +190,8 @@ void TestSseConnection::stallTriggersTheWatchdog() {
     QCOMPARE(m_server->requests().size(), 2);
 }
 
-void TestSseConnection::noContentClosesForGood() {
+void TestSseConnection::noContentClosesForGood()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
         socket->disconnectFromHost();
@@ -193,7 +204,8 @@ void TestSseConnection::noContentClosesForGood() {
     QCOMPARE(m_server->requests().size(), 1);
 }
 
-void TestSseConnection::unauthorizedStopsReconnecting_data() {
+void TestSseConnection::unauthorizedStopsReconnecting_data()
+{
     QTest::addColumn<QByteArray>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reason");
@@ -205,7 +217,8 @@ void TestSseConnection::unauthorizedStopsReconnecting_data() {
                                   << QStringLiteral("HTTP 403 Forbidden: Inactive user");
 }
 
-void TestSseConnection::unauthorizedStopsReconnecting() {
+void TestSseConnection::unauthorizedStopsReconnecting()
+{
     QFETCH(QByteArray, status);
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
@@ -226,7 +239,8 @@ void TestSseConnection::unauthorizedStopsReconnecting() {
     QVERIFY(requests.wait(5000));
 }
 
-void TestSseConnection::serverErrorReconnectsWithTheBodyInTheReason() {
+void TestSseConnection::serverErrorReconnectsWithTheBodyInTheReason()
+{
     m_server->setHandler([this](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         if (m_server->requests().size() == 1) {
             socket->write(ScriptedHttpServer::response(500, "Internal Server Error", {},
@@ -247,7 +261,8 @@ void TestSseConnection::serverErrorReconnectsWithTheBodyInTheReason() {
     QCOMPARE(reasons, QStringList{QStringLiteral("HTTP 500 Internal Server Error: Internal Server Error")});
 }
 
-void TestSseConnection::serviceUnavailableHonoursRetryAfter() {
+void TestSseConnection::serviceUnavailableHonoursRetryAfter()
+{
     m_server->setHandler([this](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         if (m_server->requests().size() == 1) {
             socket->write(ScriptedHttpServer::response(503, "Service Unavailable", "Retry-After: 1\r\n",
@@ -272,7 +287,8 @@ void TestSseConnection::serviceUnavailableHonoursRetryAfter() {
     QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Live, 5000);
 }
 
-void TestSseConnection::wrongContentTypeReconnects() {
+void TestSseConnection::wrongContentTypeReconnects()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::response(200, "OK", {}, R"({"items":[]})"));
         socket->disconnectFromHost();
@@ -291,7 +307,8 @@ void TestSseConnection::wrongContentTypeReconnects() {
     QVERIFY(events.isEmpty());
 }
 
-void TestSseConnection::redirectToAnotherPortDropsCredentials() {
+void TestSseConnection::redirectToAnotherPortDropsCredentials()
+{
     ScriptedHttpServer other;
     QVERIFY(other.listen());
     other.setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
@@ -320,7 +337,8 @@ void TestSseConnection::redirectToAnotherPortDropsCredentials() {
     QCOMPARE(redirected.header("Accept"), QByteArray("text/event-stream"));
 }
 
-void TestSseConnection::redirectToTheSameOriginKeepsCredentials() {
+void TestSseConnection::redirectToTheSameOriginKeepsCredentials()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &request, QTcpSocket *socket) {
         if (request.target != "/moved") {
             socket->write(
@@ -341,7 +359,8 @@ void TestSseConnection::redirectToTheSameOriginKeepsCredentials() {
     QCOMPARE(m_server->requests().at(1).header("Authorization"), QByteArray("Bearer secret"));
 }
 
-void TestSseConnection::tooManyRedirectsIsAnError() {
+void TestSseConnection::tooManyRedirectsIsAnError()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::response(302, "Found", "Location: /again\r\n", {}));
         socket->disconnectFromHost();
@@ -353,7 +372,8 @@ void TestSseConnection::tooManyRedirectsIsAnError() {
     QCOMPARE(m_server->requests().size(), 6); // the request and the five redirects allowed
 }
 
-void TestSseConnection::lastEventIdIsSentAgainAfterReconnect() {
+void TestSseConnection::lastEventIdIsSentAgainAfterReconnect()
+{
     m_server->setHandler([this](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead());
         if (m_server->requests().size() == 1) {
@@ -369,7 +389,8 @@ void TestSseConnection::lastEventIdIsSentAgainAfterReconnect() {
     QCOMPARE(m_connection->lastEventId(), QStringLiteral("41"));
 }
 
-void TestSseConnection::retryFieldChangesTheDelay() {
+void TestSseConnection::retryFieldChangesTheDelay()
+{
     auto settings = fastSettings();
     settings.initialRetryDelay = 20000ms; // without the server's retry the test would time out
     settings.maxRetryDelay = 30000ms;
@@ -388,7 +409,8 @@ void TestSseConnection::retryFieldChangesTheDelay() {
     QCOMPARE(m_connection->currentRetryBase(), 60ms);
 }
 
-void TestSseConnection::lineOverTheLimitFailsTheConnection() {
+void TestSseConnection::lineOverTheLimitFailsTheConnection()
+{
     auto settings = fastSettings();
     settings.limits = {64, 64};
     m_connection->setSettings(settings);
@@ -412,7 +434,8 @@ void TestSseConnection::lineOverTheLimitFailsTheConnection() {
     QCOMPARE(eventData(events), QStringList{QStringLiteral("fine")});
 }
 
-void TestSseConnection::backoffGrowsWithJitterUpToTheCap() {
+void TestSseConnection::backoffGrowsWithJitterUpToTheCap()
+{
     // Nothing listens on this port: every attempt is refused at once.
     quint16 closedPort;
     {
@@ -446,7 +469,8 @@ void TestSseConnection::backoffGrowsWithJitterUpToTheCap() {
     QCOMPARE(m_connection->state(), State::Reconnecting); // never gives up
 }
 
-void TestSseConnection::attemptsAreNotBurntWhileTheNetworkIsDown() {
+void TestSseConnection::attemptsAreNotBurntWhileTheNetworkIsDown()
+{
     ManualReachability reachability;
     SseConnection connection(m_network.get(), &reachability);
     auto settings = fastSettings();
@@ -494,7 +518,8 @@ void TestSseConnection::attemptsAreNotBurntWhileTheNetworkIsDown() {
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, 1500);
 }
 
-void TestSseConnection::healthyConnectionResetsTheAttemptCount() {
+void TestSseConnection::healthyConnectionResetsTheAttemptCount()
+{
     auto settings = fastSettings();
     settings.healthyAfter = 200ms;
     m_connection->setSettings(settings);
@@ -513,7 +538,8 @@ void TestSseConnection::healthyConnectionResetsTheAttemptCount() {
     QTRY_COMPARE_WITH_TIMEOUT(m_connection->attempt(), 0, 5000);
 }
 
-void TestSseConnection::closingFromAnEventHandlerStopsDelivery() {
+void TestSseConnection::closingFromAnEventHandlerStopsDelivery()
+{
     m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead());
         socket->write("data: a\n\ndata: b\n\ndata: c\n\n");
@@ -530,7 +556,8 @@ void TestSseConnection::closingFromAnEventHandlerStopsDelivery() {
     QCOMPARE(seen, QStringList{QStringLiteral("a")});
 }
 
-void TestSseConnection::untrustedCertificateFailsWithTheReason() {
+void TestSseConnection::untrustedCertificateFailsWithTheReason()
+{
     ScriptedHttpServer tlsServer;
     QVERIFY(tlsServer.listenTls(QSslCertificate(readFixture(QStringLiteral("localhost.crt"))),
                                 QSslKey(readFixture(QStringLiteral("localhost.key")), QSsl::Rsa)));
@@ -545,7 +572,8 @@ void TestSseConnection::untrustedCertificateFailsWithTheReason() {
     QVERIFY(tlsServer.requests().isEmpty());
 }
 
-void TestSseConnection::extraCaCertificateIsTrusted() {
+void TestSseConnection::extraCaCertificateIsTrusted()
+{
     const QSslCertificate certificate(readFixture(QStringLiteral("localhost.crt")));
     ScriptedHttpServer tlsServer;
     QVERIFY(
@@ -565,7 +593,8 @@ void TestSseConnection::extraCaCertificateIsTrusted() {
     QCOMPARE(tlsServer.requests().size(), 1);
 }
 
-void TestSseConnection::invalidUrlFails() {
+void TestSseConnection::invalidUrlFails()
+{
     m_connection->setUrl(QUrl(QStringLiteral("ftp://example.invalid/feed")));
     m_connection->open();
     QCOMPARE(m_connection->state(), State::Failed);
@@ -573,7 +602,8 @@ void TestSseConnection::invalidUrlFails() {
              qPrintable(m_connection->reason()));
 }
 
-void TestSseConnection::countersTrackTraffic() {
+void TestSseConnection::countersTrackTraffic()
+{
     const QByteArray body = "data: a\n\n: comment\n\ndata: b\n\n";
     m_server->setHandler([&](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
         socket->write(ScriptedHttpServer::streamHead());

@@ -16,13 +16,15 @@ struct Outcome {
     bool operator==(const Outcome &) const = default;
 };
 
-char *toString(const Outcome &outcome) {
+char *toString(const Outcome &outcome)
+{
     return QTest::toString(outcome.records.join(QStringLiteral(" ; ")) + QStringLiteral(" failed=")
                            + QString::number(outcome.failed) + QStringLiteral(" id=") + outcome.lastEventId);
 }
 
 // Feeds input in the pieces that the cut points give, then ends the stream.
-Outcome parse(const QByteArray &input, const QList<qsizetype> &cuts, SseParser::Limits limits = {}) {
+Outcome parse(const QByteArray &input, const QList<qsizetype> &cuts, SseParser::Limits limits = {})
+{
     RecordingSink sink;
     SseParser parser(&sink, limits);
     qsizetype start = 0;
@@ -36,13 +38,15 @@ Outcome parse(const QByteArray &input, const QList<qsizetype> &cuts, SseParser::
     return {sink.records, !ok || parser.hasError(), parser.lastEventId()};
 }
 
-QString fffd(int count) {
+QString fffd(int count)
+{
     return QString(count, QChar(0xFFFD));
 }
 
 } // namespace
 
-class TestSseParser : public QObject {
+class TestSseParser : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -56,7 +60,8 @@ private Q_SLOTS:
     void errorMessageIsClearAndStopsParsing();
 };
 
-void TestSseParser::interpretation_data() {
+void TestSseParser::interpretation_data()
+{
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<QString>("lastEventId");
@@ -170,7 +175,8 @@ void TestSseParser::interpretation_data() {
         {QStringLiteral("message|{\"trigger\": \"ping\"}|")});
 }
 
-void TestSseParser::interpretation() {
+void TestSseParser::interpretation()
+{
     QFETCH(QByteArray, input);
     QFETCH(QStringList, expected);
     QFETCH(QString, lastEventId);
@@ -195,7 +201,8 @@ void TestSseParser::interpretation() {
     }
 }
 
-void TestSseParser::limits_data() {
+void TestSseParser::limits_data()
+{
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<bool>("fails");
     QTest::addColumn<QStringList>("expected"); // what is dispatched before the failure
@@ -216,7 +223,8 @@ void TestSseParser::limits_data() {
         << QStringList{QStringLiteral("message|0123456789|"), QStringLiteral("message|0123456789|")};
 }
 
-void TestSseParser::limits() {
+void TestSseParser::limits()
+{
     QFETCH(QByteArray, input);
     QFETCH(bool, fails);
     QFETCH(QStringList, expected);
@@ -228,7 +236,8 @@ void TestSseParser::limits() {
         QCOMPARE(parse(input, {i}, limits), whole);
 }
 
-void TestSseParser::randomStreamsDoNotDependOnChunking() {
+void TestSseParser::randomStreamsDoNotDependOnChunking()
+{
     // Random streams over an alphabet that stresses the grammar, fed whole and in random pieces.
     const QList<QByteArray> alphabet{"data",
                                      "data:",
@@ -277,7 +286,8 @@ void TestSseParser::randomStreamsDoNotDependOnChunking() {
     }
 }
 
-void TestSseParser::startStreamKeepsLastEventIdAndDropsPartialEvent() {
+void TestSseParser::startStreamKeepsLastEventIdAndDropsPartialEvent()
+{
     RecordingSink sink;
     SseParser parser(&sink);
     QVERIFY(parser.feed(QByteArray("id: 42\ndata: a\n\ndata: partial\nevent: x\nid: 43\n")));
@@ -288,10 +298,12 @@ void TestSseParser::startStreamKeepsLastEventIdAndDropsPartialEvent() {
     QCOMPARE(parser.lastEventId(), QStringLiteral("42"));
 }
 
-void TestSseParser::startStreamFromInsideCallbackDropsRestOfChunk() {
+void TestSseParser::startStreamFromInsideCallbackDropsRestOfChunk()
+{
     struct ResettingSink : RecordingSink {
         SseParser *parser = nullptr;
-        void sseEvent(const SseEvent &event) override {
+        void sseEvent(const SseEvent &event) override
+        {
             RecordingSink::sseEvent(event);
             parser->startStream();
         }
@@ -304,7 +316,8 @@ void TestSseParser::startStreamFromInsideCallbackDropsRestOfChunk() {
     QCOMPARE(sink.records.size(), 2);
 }
 
-void TestSseParser::errorMessageIsClearAndStopsParsing() {
+void TestSseParser::errorMessageIsClearAndStopsParsing()
+{
     RecordingSink sink;
     SseParser parser(&sink, {8, 8});
     QVERIFY(!parser.feed(QByteArray(20, 'x')));

@@ -12,14 +12,17 @@ namespace {
 
 // Hands out sockets only once their TLS handshake is done. (QSslServer in Qt 6.4.2 handed over sockets
 // that were already unconnected here, so the handshake is driven by hand, as before QSslServer existed.)
-class TlsServer : public QTcpServer {
+class TlsServer : public QTcpServer
+{
 public:
     TlsServer(QSslConfiguration configuration, QObject *parent)
         : QTcpServer(parent)
-        , m_configuration(std::move(configuration)) {}
+        , m_configuration(std::move(configuration))
+    {}
 
 protected:
-    void incomingConnection(qintptr descriptor) override {
+    void incomingConnection(qintptr descriptor) override
+    {
         auto *socket = new QSslSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
@@ -40,7 +43,8 @@ private:
 
 } // namespace
 
-bool ScriptedHttpServer::Request::hasHeader(const QByteArray &name) const {
+bool ScriptedHttpServer::Request::hasHeader(const QByteArray &name) const
+{
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return true;
@@ -48,7 +52,8 @@ bool ScriptedHttpServer::Request::hasHeader(const QByteArray &name) const {
     return false;
 }
 
-QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const {
+QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const
+{
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
@@ -57,20 +62,23 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const {
 }
 
 ScriptedHttpServer::ScriptedHttpServer(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     m_handler = [](const Request &, QTcpSocket *socket) {
         socket->write(response(404, "Not Found", {}, R"({"detail":"Not Found"})"));
         socket->disconnectFromHost();
     };
 }
 
-bool ScriptedHttpServer::listen() {
+bool ScriptedHttpServer::listen()
+{
     m_server = new QTcpServer(this);
     connect(m_server, &QTcpServer::newConnection, this, &ScriptedHttpServer::accept);
     return m_server->listen(QHostAddress::LocalHost);
 }
 
-bool ScriptedHttpServer::listenTls(const QSslCertificate &certificate, const QSslKey &key) {
+bool ScriptedHttpServer::listenTls(const QSslCertificate &certificate, const QSslKey &key)
+{
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setLocalCertificate(certificate);
     configuration.setPrivateKey(key);
@@ -80,7 +88,8 @@ bool ScriptedHttpServer::listenTls(const QSslCertificate &certificate, const QSs
     return m_server->listen(QHostAddress::LocalHost);
 }
 
-QUrl ScriptedHttpServer::url(const QString &path) const {
+QUrl ScriptedHttpServer::url(const QString &path) const
+{
     QUrl url;
     url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
@@ -89,11 +98,13 @@ QUrl ScriptedHttpServer::url(const QString &path) const {
     return url;
 }
 
-quint16 ScriptedHttpServer::port() const {
+quint16 ScriptedHttpServer::port() const
+{
     return m_server ? m_server->serverPort() : 0;
 }
 
-void ScriptedHttpServer::dropAll() {
+void ScriptedHttpServer::dropAll()
+{
     for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets)) {
         if (socket)
             socket->abort();
@@ -101,19 +112,22 @@ void ScriptedHttpServer::dropAll() {
     m_sockets.clear();
 }
 
-QByteArray ScriptedHttpServer::streamHead(const QByteArray &contentType) {
+QByteArray ScriptedHttpServer::streamHead(const QByteArray &contentType)
+{
     return "HTTP/1.1 200 OK\r\nContent-Type: " + contentType
            + "\r\nCache-Control: no-cache\r\nConnection: close\r\nX-Accel-Buffering: no\r\n\r\n";
 }
 
 QByteArray ScriptedHttpServer::response(int status, const QByteArray &reason, const QByteArray &extraHeaders,
-                                        const QByteArray &body, const QByteArray &contentType) {
+                                        const QByteArray &body, const QByteArray &contentType)
+{
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: " + contentType
            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n"
            + extraHeaders + "\r\n" + body;
 }
 
-void ScriptedHttpServer::accept() {
+void ScriptedHttpServer::accept()
+{
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_sockets.append(socket);
         auto buffer = std::make_shared<QByteArray>();

@@ -17,7 +17,8 @@ namespace swarmwatch::test {
 
 // A real HTTP/1.1 server on 127.0.0.1 whose answers the test writes by hand, byte for byte: it can stall,
 // cut a stream mid-event, send any status or content type. Each request is recorded with its headers.
-class ScriptedHttpServer : public QObject {
+class ScriptedHttpServer : public QObject
+{
     Q_OBJECT
 
 public:
