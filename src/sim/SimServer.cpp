@@ -1,0 +1,746 @@
+#include "SimServer.h"
+
+#include "SimJson.h"
+#include "SimLogging.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QUrlQuery>
+
+#include <cmath>
+
+namespace swarmwatch::sim {
+
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+SimServer::Reply jsonReply(int status, QByteArray body)
+{
+    SimServer::Reply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+}
+
+SimServer::Reply detailReply(int status, const QString &detail)
+{
+    SimJson json;
+    json.beginObject().field("detail", detail).endObject();
+    return jsonReply(status, json.take());
+}
+
+// FastAPI's 422 body: a list of {type, loc, msg, input}.
+SimServer::Reply validationReply(const char *type, const char *where, const char *field,
+                                 const QString &message, const QString &input)
+{
+    SimJson json;
+    json.beginObject().beginArray("detail").beginObject().field("type", type);
+    json.beginArray("loc").value(where).value(field).endArray();
+    json.field("msg", message).field("input", input).endObject().endArray().endObject();
+    return jsonReply(422, json.take());
+}
+
+SimServer::Reply loginResult(int status, const QString &message, const QString &level,
+                             const std::optional<QString> &token)
+{
+    SimJson json;
+    json.beginObject()
+        .field("message", message)
+        .field("level", level)
+        .field("access_token", token)
+        .endObject();
+    return jsonReply(status, json.take());
+}
+
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+std::optional<QByteArray> cookie(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare("Cookie", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &pair : value.split(';')) {
+            const QByteArray trimmed = pair.trimmed();
+            const qsizetype equals = trimmed.indexOf('=');
+            if (equals > 0 && trimmed.left(equals) == name)
+                return trimmed.mid(equals + 1);
+        }
+    }
+    return std::nullopt;
+}
+
+QUrlQuery formBody(const QHttpServerRequest &request)
+{
+    QByteArray body = request.body();
+    body.replace('+', "%20"); // application/x-www-form-urlencoded spaces
+    return QUrlQuery(QString::fromLatin1(body));
+}
+
+bool isValidEmail(const QString &email)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$)"));
+    return pattern.match(email).hasMatch();
+}
+
+void writeCampaign(SimJson &json, const SimCampaign &campaign)
+{
+    json.beginObject()
+        .field("id", campaign.id)
+        .field("name", campaign.name)
+        .field("description", campaign.description)
+        .field("project_id", campaign.projectId)
+        .field("priority", campaign.priority)
+        .field("hash_list_id", campaign.hashListId)
+        .field("is_unavailable", campaign.unavailable)
+        .field("state", campaign.state)
+        .timeField("created_at", campaign.createdAt)
+        .timeField("updated_at", campaign.updatedAt)
+        .endObject();
+}
+
+void writeAttackSummary(SimJson &json, const SimAttack &attack)
+{
+    json.beginObject()
+        .field("id", attack.id)
+        .field("name", attack.name)
+        .field("attack_mode", attack.attackMode)
+        .field("type_label", attack.typeLabel)
+        .key("length")
+        .null()
+        .field("settings_summary",
+               QStringLiteral("Mode: %1, Hash Mode: %2").arg(attack.typeLabel).arg(attack.hashMode))
+        .field("keyspace", attack.keyspace)
+        .field("complexity_score", attack.complexityScore)
+        .key("comment")
+        .null()
+        .endObject();
+}
+
+void writeAttackOut(SimJson &json, const SimAttack &attack)
+{
+    json.beginObject()
+        .field("id", attack.id)
+        .field("name", attack.name)
+        .field("attack_mode", attack.attackMode)
+        .field("state", attack.state)
+        .field("position", attack.position)
+        .field("campaign_id", attack.campaignId)
+        .field("hash_mode", attack.hashMode)
+        .key("mask")
+        .null()
+        .timeField("start_time", attack.startTime)
+        .timeField("end_time", attack.endTime)
+        .endObject();
+}
+
+void writeAgent(SimJson &json, const SimAgent &agent)
+{
+    json.beginObject()
+        .field("id", agent.id)
+        .field("host_name", agent.hostName)
+        .field("client_signature", agent.clientSignature)
+        .field("custom_label", agent.customLabel)
+        .field("token", agent.token)
+        .field("state", agent.state)
+        .field("enabled", agent.enabled);
+    json.key("advanced_configuration")
+        .beginObject()
+        .field("agent_update_interval", 30)
+        .field("use_native_hashcat", false)
+        .field("backend_device", QStringLiteral("1"))
+        .key("opencl_devices")
+        .null()
+        .field("enable_additional_hash_types", false)
+        .endObject();
+    json.beginArray("devices");
+    for (const QString &device : agent.devices)
+        json.value(device);
+    json.endArray()
+        .field("agent_type", agent.agentType)
+        .field("operating_system", agent.operatingSystem)
+        .timeField("created_at", agent.createdAt)
+        .timeField("updated_at", agent.updatedAt)
+        .timeField("last_seen_at", agent.lastSeenAt)
+        .field("last_ipaddress", agent.lastIpAddress)
+        .beginArray("projects")
+        .endArray()
+        .endObject();
+}
+
+void writeContext(SimJson &json, const SimUser &user, const QList<SimProject> &projects,
+                  std::optional<int> active)
+{
+    json.beginObject().key("user").beginObject();
+    json.field("id", user.id)
+        .field("email", user.email)
+        .field("name", user.name)
+        .field("role", user.role)
+        .endObject();
+    json.key("active_project");
+    const auto activeProject = std::find_if(projects.begin(), projects.end(),
+                                            [&](const SimProject &p) { return active && p.id == *active; });
+    if (activeProject == projects.end())
+        json.null();
+    else
+        json.beginObject().field("id", activeProject->id).field("name", activeProject->name).endObject();
+    json.beginArray("available_projects");
+    for (const SimProject &project : projects)
+        json.beginObject().field("id", project.id).field("name", project.name).endObject();
+    json.endArray().endObject();
+}
+
+} // namespace
+
+SimServer::SimServer(Options options, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_options(options)
+    , m_world(options.world)
+    , m_jwt(QByteArray::number(QRandomGenerator::global()->generate64()))
+{
+    m_feeds.setPingInterval(options.pingInterval);
+    connect(&m_world, &SimWorld::announced, this, &SimServer::publishAnnouncement);
+    connect(&m_ticker, &QTimer::timeout, &m_world, &SimWorld::tick);
+    if (options.ticksPerSecond > 0)
+        m_ticker.start(static_cast<int>(std::max(1.0, 1000.0 / options.ticksPerSecond)));
+}
+
+bool SimServer::start(quint16 port)
+{
+    auto *tcp = new QTcpServer(this);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        delete tcp;
+        return false;
+    }
+    bind(tcp);
+    return true;
+}
+
+QUrl SimServer::url() const
+{
+    const QList<QTcpServer *> listening = servers();
+    return listening.isEmpty()
+               ? QUrl()
+               : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listening.first()->serverPort()));
+}
+
+void SimServer::expireTokens()
+{
+    m_tokensExpiredUpTo = QDateTime::currentSecsSinceEpoch();
+}
+
+void SimServer::failRequests(int status, std::chrono::milliseconds duration,
+                             std::optional<int> retryAfterSeconds)
+{
+    m_failStatus = status;
+    m_failRetryAfter = retryAfterSeconds;
+    m_failUntil = QDateTime::currentDateTimeUtc().addMSecs(duration.count());
+}
+
+void SimServer::publishAnnouncement(const QString &topic, const QString &trigger, std::optional<int> id,
+                                    std::optional<int> projectId)
+{
+    SimJson json;
+    json.beginObject()
+        .field("trigger", trigger)
+        .timeField("timestamp", QDateTime::currentDateTimeUtc())
+        .field("target", topic)
+        .field("id", id)
+        .field("project_id", projectId)
+        .endObject();
+    m_feeds.publish(topic, json.take());
+}
+
+std::optional<SimServer::Authenticated> SimServer::authenticate(const QHttpServerRequest &request,
+                                                                Reply *failure) const
+{
+    // The cookie wins over the header whenever it is present and non-empty (§1.3).
+    QByteArray token = cookie(request, "access_token").value_or(QByteArray());
+    if (token.isEmpty()) {
+        const QByteArray authorization = headerValue(request, "Authorization");
+        if (authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+            token = authorization.mid(7).trimmed();
+    }
+    if (token.isEmpty()) {
+        *failure = detailReply(401, QStringLiteral("Not authenticated"));
+        return std::nullopt;
+    }
+    const auto claims = m_jwt.verify(token);
+    if (!claims) {
+        *failure = detailReply(401, QStringLiteral("Could not validate credentials"));
+        return std::nullopt;
+    }
+    if (claims->expiresAt <= QDateTime::currentSecsSinceEpoch() || claims->issuedAt <= m_tokensExpiredUpTo) {
+        *failure = detailReply(401, QStringLiteral("Token expired"));
+        failure->addHeader("WWW-Authenticate", "Bearer");
+        return std::nullopt;
+    }
+    const SimUser *user = m_world.userById(claims->subject);
+    if (!user) {
+        *failure = detailReply(403, QStringLiteral("User not found or not authorized"));
+        return std::nullopt;
+    }
+    if (!user->active) {
+        *failure = detailReply(403, QStringLiteral("Inactive user"));
+        return std::nullopt;
+    }
+    return Authenticated{user};
+}
+
+bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++m_requests;
+    const QString path = request.url().path();
+    qCDebug(lcSim) << request.method() << path;
+
+    if (m_failStatus != 0 && QDateTime::currentDateTimeUtc() < m_failUntil
+        && path != QLatin1String("/health")) {
+        Reply reply =
+            m_failStatus == 500
+                ? Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}}
+                : detailReply(m_failStatus, QStringLiteral("Service temporarily unavailable (simulated)"));
+        if (m_failRetryAfter)
+            reply.addHeader("Retry-After", QByteArray::number(*m_failRetryAfter));
+        QHttpServerResponder responder = makeResponder(request, socket);
+        send(responder, reply);
+        return true;
+    }
+
+    bool streamed = false;
+    const Reply reply = route(request, socket, &streamed);
+    if (streamed)
+        return true;
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    if (m_responseDelay.count() > 0) {
+        // A slow server: the answer leaves later; the socket may be gone by then.
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(m_responseDelay, this, [guard, responder, reply] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                send(*responder, reply);
+        });
+        return true;
+    }
+    send(*responder, reply);
+    return true;
+}
+
+void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    send(responder, detailReply(404, QStringLiteral("Not Found")));
+}
+
+void SimServer::send(QHttpServerResponder &responder, const Reply &reply)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeHeader("Cache-Control", "no-cache");
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(reply.body);
+}
+
+SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket *socket, bool *streamed)
+{
+    const QString path = request.url().path();
+    const Method method = request.method();
+    const QUrlQuery query = request.query();
+    static const QString prefix = QStringLiteral("/api/v1/web");
+
+    if (path == QLatin1String("/health"))
+        return jsonReply(200, R"({"status":"healthy"})");
+    if (path.size() > 1 && path.endsWith(QLatin1Char('/'))) {
+        // FastAPI's redirect_slashes: an absolute Location built from the request's Host.
+        Reply reply = jsonReply(307, {});
+        QUrl target = request.url();
+        target.setPath(path.chopped(1));
+        reply.addHeader("Location", target.toEncoded());
+        return reply;
+    }
+    if (!path.startsWith(prefix))
+        return detailReply(404, QStringLiteral("Not Found"));
+    const QString rest = path.mid(prefix.size());
+    Reply failure;
+
+    // --- authentication ---
+    if (rest == QLatin1String("/auth/login")) {
+        if (method != Method::Post)
+            return detailReply(405, QStringLiteral("Method Not Allowed"));
+        const QUrlQuery form = formBody(request);
+        const QString email = form.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded);
+        const QString password = form.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
+        if (email.isEmpty() || !isValidEmail(email))
+            return validationReply("string_pattern_mismatch", "body", "email",
+                                   QStringLiteral("String should match pattern"), email);
+        if (password.isEmpty())
+            return validationReply("missing", "body", "password", QStringLiteral("Field required"), password);
+        const SimUser *user = m_world.userByEmail(email);
+        if (!user || user->password != password)
+            return loginResult(400, QStringLiteral("Invalid email or password."), QStringLiteral("error"),
+                               {});
+        if (!user->active)
+            return loginResult(403, QStringLiteral("Account is inactive."), QStringLiteral("error"), {});
+        const QByteArray token =
+            m_jwt.issue(user->id, QDateTime::currentDateTimeUtc(), m_options.tokenLifetimeSeconds);
+        Reply reply = loginResult(200, QStringLiteral("Login successful."), QStringLiteral("success"),
+                                  QString::fromLatin1(token));
+        reply.addHeader("Set-Cookie",
+                        "access_token=" + token + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
+        const QList<SimProject> projects = m_world.projectsOf(*user);
+        if (!projects.isEmpty()) {
+            reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projects.first().id)
+                                              + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
+        }
+        return reply;
+    }
+    if (rest == QLatin1String("/auth/refresh")) {
+        if (method != Method::Post)
+            return detailReply(405, QStringLiteral("Method Not Allowed"));
+        const QByteArray token = cookie(request, "access_token").value_or(QByteArray());
+        if (token.isEmpty())
+            return detailReply(401, QStringLiteral("No token found."));
+        const auto claims = m_jwt.verify(token);
+        if (!claims)
+            return detailReply(401, QStringLiteral("Invalid or expired token."));
+        if (claims->expiresAt <= QDateTime::currentSecsSinceEpoch()
+            || claims->issuedAt <= m_tokensExpiredUpTo) {
+            Reply reply = detailReply(401, QStringLiteral("Token expired"));
+            reply.addHeader("WWW-Authenticate", "Bearer");
+            return reply;
+        }
+        const SimUser *user = m_world.userById(claims->subject);
+        if (!user || !user->active)
+            return detailReply(401, QStringLiteral("User not found or inactive."));
+        const QString autoRefresh =
+            formBody(request).queryItemValue(QStringLiteral("auto_refresh")).toLower();
+        if ((autoRefresh == QLatin1String("true") || autoRefresh == QLatin1String("1"))
+            && claims->expiresAt - QDateTime::currentSecsSinceEpoch() > 15 * 60)
+            return loginResult(200, QStringLiteral("Token is still valid."), QStringLiteral("success"),
+                               QString::fromLatin1(token));
+        const QByteArray fresh =
+            m_jwt.issue(user->id, QDateTime::currentDateTimeUtc(), m_options.tokenLifetimeSeconds);
+        Reply reply = loginResult(200, QStringLiteral("Session refreshed."), QStringLiteral("success"),
+                                  QString::fromLatin1(fresh));
+        reply.addHeader("Set-Cookie",
+                        "access_token=" + fresh + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
+        return reply;
+    }
+    if (rest == QLatin1String("/auth/logout")) {
+        Reply reply = loginResult(200, QStringLiteral("Logged out."), QStringLiteral("success"), {});
+        reply.addHeader("Set-Cookie", "access_token=; Max-Age=0; Path=/");
+        reply.addHeader("Set-Cookie", "active_project_id=; Max-Age=0; Path=/");
+        return reply;
+    }
+
+    // --- unauthenticated reads (as in the real server) ---
+    static const QRegularExpression attackPath(QStringLiteral(R"(^/attacks/(\d+)(/performance)?$)"));
+    static const QRegularExpression agentPath(QStringLiteral(R"(^/agents/(\d+)(/errors|/performance)?$)"));
+    if (const auto match = attackPath.match(rest); match.hasMatch()) {
+        const SimAttack *attack = m_world.attack(match.captured(1).toInt());
+        if (!attack)
+            return detailReply(404, QStringLiteral("Attack not found"));
+        SimJson json;
+        if (match.captured(2).isEmpty()) {
+            writeAttackOut(json, *attack);
+            return jsonReply(200, json.take());
+        }
+        const SimCampaign *campaign = m_world.campaign(attack->campaignId);
+        const int agentCount = campaign ? m_world.activeAgentsOn(*campaign) : 0;
+        const double perSecond = attack->state == QLatin1String("running") ? attack->hashesPerSecond : 0.0;
+        const qint64 done =
+            static_cast<qint64>(static_cast<double>(attack->keyspace) * attack->progress / 100);
+        json.beginObject().field("message", "Performance Summary").key("data").beginObject();
+        json.field("hashes_per_sec", perSecond)
+            .field("total_hashes", attack->keyspace)
+            .field("agent_count", agentCount);
+        json.key("eta");
+        if (perSecond > 0)
+            json.value(static_cast<qint64>(static_cast<double>(attack->keyspace - done) / perSecond));
+        else
+            json.null();
+        json.field("progress", attack->progress).field("hashes_done", done).key("attack");
+        writeAttackOut(json, *attack);
+        json.endObject().endObject();
+        return jsonReply(200, json.take());
+    }
+    if (rest == QLatin1String("/agents")) {
+        const int page = query.hasQueryItem(QStringLiteral("page"))
+                             ? query.queryItemValue(QStringLiteral("page")).toInt()
+                             : 1;
+        const int pageSize = query.hasQueryItem(QStringLiteral("page_size"))
+                                 ? query.queryItemValue(QStringLiteral("page_size")).toInt()
+                                 : 20;
+        if (page < 1)
+            return validationReply("greater_than_equal", "query", "page",
+                                   QStringLiteral("Input should be greater than or equal to 1"),
+                                   query.queryItemValue(QStringLiteral("page")));
+        if (pageSize < 1 || pageSize > 100)
+            return validationReply("less_than_equal", "query", "page_size",
+                                   QStringLiteral("Input should be less than or equal to 100"),
+                                   query.queryItemValue(QStringLiteral("page_size")));
+        if (page > 100)
+            return Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}};
+        const QList<const SimAgent *> agents = m_world.agents();
+        SimJson json;
+        json.beginObject().beginArray("items");
+        for (qsizetype i = qsizetype(page - 1) * pageSize;
+             i < agents.size() && i < qsizetype(page) * pageSize; ++i)
+            writeAgent(json, *agents[i]);
+        json.endArray().field("total", static_cast<qint64>(agents.size())).field("page", page);
+        json.field("page_size", pageSize).key("search").null().key("state").null().endObject();
+        return jsonReply(200, json.take());
+    }
+    if (const auto match = agentPath.match(rest); match.hasMatch()) {
+        const SimAgent *agent = m_world.agent(match.captured(1).toInt());
+        const QString part = match.captured(2);
+        SimJson json;
+        if (part == QLatin1String("/errors")) {
+            json.beginObject().beginArray("errors");
+            if (agent) {
+                for (const SimAgentError &error : agent->errors) {
+                    json.beginObject().field("id", error.id).field("message", error.message);
+                    json.field("severity", error.severity).field("error_code", error.errorCode);
+                    json.key("details").null().field("agent_id", agent->id).field("task_id", error.taskId);
+                    json.timeField("created_at", error.createdAt)
+                        .timeField("updated_at", error.createdAt)
+                        .endObject();
+                }
+            }
+            json.endArray().endObject();
+            return jsonReply(200, json.take());
+        }
+        if (!agent)
+            return detailReply(404, QStringLiteral("Agent not found"));
+        if (part.isEmpty()) {
+            writeAgent(json, *agent);
+            return jsonReply(200, json.take());
+        }
+        // 48 ten-minute buckets per device over the last 8 h; the latest holds the current speed.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime lastBucket =
+            QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 600 * 600, Qt::UTC);
+        json.beginObject().beginArray("series");
+        for (const QString &device : agent->devices) {
+            json.beginObject().field("device", device).beginArray("data");
+            for (int i = 47; i >= 0; --i) {
+                json.beginObject().timeField("timestamp", lastBucket.addSecs(-600 * i));
+                json.field("speed",
+                           i == 0 ? agent->speed / std::max<qsizetype>(1, agent->devices.size()) : 0.0);
+                json.endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+        return jsonReply(200, json.take());
+    }
+    if (rest == QLatin1String("/dashboard/summary")) {
+        int active = 0;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const SimAgent *agent : m_world.agents())
+            active += agent->enabled && agent->lastSeenAt.secsTo(now) <= 120;
+        int running = 0;
+        int total = 0;
+        for (const SimCampaign *campaign : m_world.listedCampaigns(1) + m_world.listedCampaigns(2)) {
+            for (const SimAttack *attack : m_world.attacksOf(*campaign)) {
+                ++total;
+                running += attack->state == QLatin1String("running");
+            }
+        }
+        SimJson json;
+        json.beginObject()
+            .field("active_agents", active)
+            .field("total_agents", static_cast<qint64>(m_world.agents().size()));
+        json.field("running_tasks", running)
+            .field("total_tasks", total)
+            .field("recently_cracked_hashes", m_world.recentlyCracked());
+        json.beginArray("resource_usage");
+        const QDateTime hour = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
+        for (int i = 11; i >= 0; --i)
+            json.beginObject()
+                .timeField("timestamp", hour.addSecs(-3600 * i))
+                .field("hash_rate", 1e10 * (12 - i))
+                .endObject();
+        json.endArray().endObject();
+        return jsonReply(200, json.take());
+    }
+
+    // --- everything below needs a user ---
+    const auto auth = authenticate(request, &failure);
+    if (!auth)
+        return failure;
+    const SimUser &user = *auth->user;
+
+    if (rest == QLatin1String("/auth/me")) {
+        SimJson json;
+        json.beginObject().field("id", user.id).field("email", user.email).field("name", user.name);
+        json.field("is_active", user.active).field("is_superuser", user.superuser);
+        json.timeField("created_at", user.createdAt)
+            .timeField("updated_at", user.createdAt)
+            .field("role", user.role);
+        json.endObject();
+        return jsonReply(200, json.take());
+    }
+    if (rest == QLatin1String("/auth/context")) {
+        const QList<SimProject> projects = m_world.projectsOf(user);
+        std::optional<int> active;
+        if (method == Method::Post) {
+            const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+            const int projectId = body.value(QLatin1String("project_id")).toInt(0);
+            if (projectId <= 0)
+                return validationReply("greater_than", "body", "project_id",
+                                       QStringLiteral("Input should be greater than 0"),
+                                       QString::number(projectId));
+            if (std::none_of(projects.begin(), projects.end(),
+                             [&](const SimProject &p) { return p.id == projectId; }))
+                return detailReply(403, QStringLiteral("User does not have access to this project."));
+            active = projectId;
+            SimJson json;
+            writeContext(json, user, projects, active);
+            Reply reply = jsonReply(200, json.take());
+            reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projectId)
+                                              + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
+            return reply;
+        }
+        if (const auto value = cookie(request, "active_project_id")) {
+            bool ok = false;
+            active = value->toInt(&ok);
+            if (!ok)
+                return validationReply("int_parsing", "cookie", "active_project_id",
+                                       QStringLiteral("Input should be a valid integer"),
+                                       QString::fromLatin1(*value));
+        }
+        SimJson json;
+        writeContext(json, user, projects, active);
+        return jsonReply(200, json.take());
+    }
+    static const QRegularExpression livePath(QStringLiteral(R"(^/live/(campaigns|agents|toasts)$)"));
+    if (const auto match = livePath.match(rest); match.hasMatch()) {
+        m_feeds.addListener(match.captured(1), makeResponder(request, socket));
+        *streamed = true;
+        return {};
+    }
+    if (rest == QLatin1String("/campaigns")) {
+        const int page = query.hasQueryItem(QStringLiteral("page"))
+                             ? query.queryItemValue(QStringLiteral("page")).toInt()
+                             : 1;
+        const int size = query.hasQueryItem(QStringLiteral("size"))
+                             ? query.queryItemValue(QStringLiteral("size")).toInt()
+                             : 20;
+        if (page < 1)
+            return validationReply("greater_than_equal", "query", "page",
+                                   QStringLiteral("Input should be greater than or equal to 1"),
+                                   query.queryItemValue(QStringLiteral("page")));
+        if (size < 1 || size > 100)
+            return validationReply("less_than_equal", "query", "size",
+                                   QStringLiteral("Input should be less than or equal to 100"),
+                                   query.queryItemValue(QStringLiteral("size")));
+        const auto projectCookie = cookie(request, "active_project_id");
+        if (!projectCookie)
+            return detailReply(400, QStringLiteral("No active project selected."));
+        bool ok = false;
+        const int projectId = projectCookie->toInt(&ok);
+        if (!ok)
+            return validationReply("int_parsing", "cookie", "active_project_id",
+                                   QStringLiteral("Input should be a valid integer"),
+                                   QString::fromLatin1(*projectCookie));
+        if (!user.projectIds.contains(projectId))
+            return detailReply(403, QStringLiteral("Not authorized for this project."));
+        const QList<const SimCampaign *> campaigns = m_world.listedCampaigns(projectId);
+        SimJson json;
+        json.beginObject().beginArray("items");
+        for (qsizetype i = qsizetype(page - 1) * size; i < campaigns.size() && i < qsizetype(page) * size;
+             ++i)
+            writeCampaign(json, *campaigns[i]);
+        const auto total = static_cast<qint64>(campaigns.size());
+        json.endArray().field("total", total).field("page", page).field("size", size);
+        json.field("total_pages", (total + size - 1) / size).endObject();
+        return jsonReply(200, json.take());
+    }
+    static const QRegularExpression campaignPath(
+        QStringLiteral(R"(^/campaigns/(-?\d+)(/attacks|/progress|/metrics|/start|/stop)?$)"));
+    if (const auto match = campaignPath.match(rest); match.hasMatch()) {
+        const int id = match.captured(1).toInt();
+        const QString part = match.captured(2);
+        if (part == QLatin1String("/start") || part == QLatin1String("/stop")) {
+            if (method != Method::Post)
+                return detailReply(405, QStringLiteral("Method Not Allowed"));
+            if (id <= 0)
+                return validationReply("greater_than", "path", "campaign_id",
+                                       QStringLiteral("Input should be greater than 0"), match.captured(1));
+            const bool start = part == QLatin1String("/start");
+            const auto result = start ? m_world.startCampaign(id) : m_world.stopCampaign(id);
+            if (result == SimWorld::ActionResult::NotFound)
+                return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
+            if (result == SimWorld::ActionResult::Archived)
+                return detailReply(400, start ? QStringLiteral("Cannot start an archived campaign.")
+                                              : QStringLiteral("Cannot stop an archived campaign."));
+            SimJson json;
+            writeCampaign(json, *m_world.campaign(id));
+            return jsonReply(200, json.take());
+        }
+        if (part.isEmpty() && method == Method::Delete) {
+            if (m_world.archiveCampaign(id) == SimWorld::ActionResult::NotFound)
+                return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
+            return Reply{204, {}, "application/json", {}};
+        }
+        if (method != Method::Get)
+            return detailReply(405, QStringLiteral("Method Not Allowed"));
+        const SimCampaign *campaign = m_world.campaign(id);
+        if (!campaign)
+            return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
+        SimJson json;
+        if (part.isEmpty()) {
+            json.beginObject().key("campaign");
+            writeCampaign(json, *campaign);
+            json.beginArray("attacks");
+            for (const SimAttack *attack : m_world.attacksOf(*campaign))
+                writeAttackSummary(json, *attack);
+            json.endArray().endObject();
+        } else if (part == QLatin1String("/attacks")) {
+            json.beginArray();
+            for (const SimAttack *attack : m_world.attacksOf(*campaign))
+                writeAttackSummary(json, *attack);
+            json.endArray();
+        } else if (part == QLatin1String("/progress")) {
+            // Only total_tasks and active_agents are computed by the real server; the rest stays zero.
+            json.beginObject().field("total_tasks", static_cast<qint64>(campaign->attackIds.size()));
+            json.field("active_agents", m_world.activeAgentsOn(*campaign)).field("completed_tasks", 0);
+            json.field("pending_tasks", 0).field("active_tasks", 0).field("failed_tasks", 0);
+            json.field("percentage_complete", 0.0)
+                .key("overall_status")
+                .null()
+                .key("active_attack_id")
+                .null();
+            json.endObject();
+        } else {
+            const double percentCracked =
+                campaign->totalHashes > 0
+                    ? std::round(10000.0 * campaign->crackedHashes / campaign->totalHashes) / 100
+                    : 0.0;
+            json.beginObject().field("total_hashes", campaign->totalHashes);
+            json.field("cracked_hashes", campaign->crackedHashes);
+            json.field("uncracked_hashes", campaign->totalHashes - campaign->crackedHashes);
+            json.field("percent_cracked", percentCracked)
+                .field("progress_percent", m_world.campaignProgress(*campaign));
+            json.endObject();
+        }
+        return jsonReply(200, json.take());
+    }
+    return detailReply(404, QStringLiteral("Not Found"));
+}
+
+} // namespace swarmwatch::sim

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "SimEventHub.h"
+#include "SimJwt.h"
+#include "SimWorld.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QHttpServerResponder>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QHttpServerRequest;
+
+namespace swarmwatch::sim {
+
+// A simulated CipherSwarm web API on a loopback port: the subset a live dashboard uses, with the real
+// server's formats, statuses and quirks (../shared/cipherswarm-api.md), live SSE feeds, and faults to order.
+// It shares no code with the client libraries, so that a misreading of the protocol cannot hide in both.
+class SimServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    struct Options {
+        SimWorld::Options world;
+        std::chrono::milliseconds pingInterval{30000};
+        double ticksPerSecond = 1.0; // 0: the world stands still unless tick() is called
+        qint64 tokenLifetimeSeconds = 3600;
+    };
+    explicit SimServer(Options options, QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1; port 0 picks a free one. Returns false when the port is taken.
+    bool start(quint16 port = 0);
+    QUrl url() const;
+    SimWorld &world() { return m_world; }
+    SimEventHub &feeds() { return m_feeds; }
+
+    // Faults for tests and demos.
+    void dropFeeds() { m_feeds.dropAll(); }
+    void stallFeeds(bool stalled) { m_feeds.setStalled(stalled); }
+    void expireTokens(); // every token issued so far now answers 401 "Token expired"
+    // Every request but /health answers `status` until `until` (503 with Retry-After when retryAfterSeconds
+    // is set).
+    void failRequests(int status, std::chrono::milliseconds duration,
+                      std::optional<int> retryAfterSeconds = {});
+    void setResponseDelay(std::chrono::milliseconds delay) { m_responseDelay = delay; }
+    void setTokenLifetime(qint64 seconds) { m_options.tokenLifetimeSeconds = seconds; }
+
+    quint64 requestCount() const { return m_requests; }
+
+    struct Reply {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        void addHeader(const QByteArray &name, const QByteArray &value)
+        {
+            headers.append(std::pair(name, value));
+        }
+    };
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Authenticated {
+        const SimUser *user = nullptr;
+    };
+
+    Reply route(const QHttpServerRequest &request, QTcpSocket *socket, bool *streamed);
+    std::optional<Authenticated> authenticate(const QHttpServerRequest &request, Reply *failure) const;
+    static void send(QHttpServerResponder &responder, const Reply &reply);
+    void publishAnnouncement(const QString &topic, const QString &trigger, std::optional<int> id,
+                             std::optional<int> projectId);
+
+    Options m_options;
+    SimWorld m_world;
+    SimEventHub m_feeds;
+    SimJwt m_jwt;
+    QTimer m_ticker;
+    qint64 m_tokensExpiredUpTo = 0; // tokens issued at or before this second are expired
+    int m_failStatus = 0;
+    std::optional<int> m_failRetryAfter;
+    QDateTime m_failUntil;
+    std::chrono::milliseconds m_responseDelay{0};
+    quint64 m_requests = 0;
+};
+
+} // namespace swarmwatch::sim
