@@ -7,15 +7,6 @@
 
 namespace swarmwatch {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliApplication", text);
-}
-
-} // namespace
-
 CliApplication::CliApplication(std::FILE *out, std::FILE *err)
     : m_out(out)
     , m_err(err)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <cstdio>
@@ -9,6 +10,8 @@ namespace swarmwatch {
 // swarmwatch-cli's front door: global options (--help, --version) and dispatch to one command.
 class CliApplication
 {
+    Q_DECLARE_TR_FUNCTIONS(CliApplication)
+
 public:
     CliApplication(std::FILE *out, std::FILE *err);
     int run(const QStringList &arguments);

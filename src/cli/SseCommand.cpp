@@ -15,14 +15,13 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
 namespace swarmwatch {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SseCommand", text);
-}
 
 void printLine(std::FILE *stream, const QString &line)
 {
@@ -31,21 +30,27 @@ void printLine(std::FILE *stream, const QString &line)
     std::fflush(stream);
 }
 
-QString describeState(const SseConnection &connection)
+} // namespace
+
+QString SseCommand::describeState(const SseConnection &connection)
 {
     switch (connection.state()) {
     case SseConnection::State::Connecting:
         return tr("connecting");
     case SseConnection::State::Live:
         return tr("live");
-    case SseConnection::State::Reconnecting: {
-        QString text = tr("reconnecting (attempt %1").arg(connection.attempt());
+    case SseConnection::State::Reconnecting:
+        if (connection.isWaitingForNetwork())
+            return tr("reconnecting (attempt %1, waiting for the network): %2")
+                .arg(connection.attempt())
+                .arg(connection.reason());
         if (connection.nextAttemptAt().isValid()) {
             const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(connection.nextAttemptAt());
-            text += tr(", next try in %1 s").arg(QString::number(std::max<qint64>(0, ms) / 1000.0, 'f', 1));
+            return tr("reconnecting (attempt %1, next try in %2 s): %3")
+                .arg(connection.attempt())
+                .arg(QString::number(std::max<qint64>(0, ms) / 1000.0, 'f', 1), connection.reason());
         }
-        return text + QStringLiteral("): ") + connection.reason();
-    }
+        return tr("reconnecting (attempt %1): %2").arg(connection.attempt()).arg(connection.reason());
     case SseConnection::State::Unauthorized:
         return tr("unauthorized: %1").arg(connection.reason());
     case SseConnection::State::Closed:
@@ -55,8 +60,6 @@ QString describeState(const SseConnection &connection)
     }
     return {};
 }
-
-} // namespace
 
 SseCommand::SseCommand(std::FILE *out, std::FILE *err)
     : m_out(out)
@@ -117,26 +120,39 @@ int SseCommand::run(const QStringList &arguments)
 
 int SseCommand::parseFile(const QString &path, bool countOnly)
 {
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened)
+    // stdin is read with read(2), which returns what has arrived: piped from a live `curl -N`, events must
+    // show as they come, not when a 256 KiB buffer is full.
+    const bool fromStdin = path == QLatin1String("-");
+    QFile file(path);
+    if (!fromStdin && !file.open(QIODevice::ReadOnly))
         return usageError(tr("cannot open %1: %2").arg(path, file.errorString()));
 
     EventPrinter printer(m_out, countOnly);
     SseParser parser(&printer);
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
     for (;;) {
-        const qint64 read = file.read(buffer.data(), buffer.size());
+        qint64 read = 0;
+        if (fromStdin) {
+            do {
+                read = ::read(STDIN_FILENO, buffer.data(), static_cast<size_t>(buffer.size()));
+            } while (read < 0 && errno == EINTR);
+        } else {
+            read = file.read(buffer.data(), buffer.size());
+        }
         if (read < 0)
-            return usageError(tr("cannot read %1: %2").arg(path, file.errorString()));
+            return usageError(tr("cannot read %1: %2")
+                                  .arg(path, fromStdin ? QString::fromLocal8Bit(std::strerror(errno))
+                                                       : file.errorString()));
         if (read == 0)
             break;
         if (!parser.feed(buffer.constData(), read)) {
             printer.flush();
             return usageError(tr("%1: %2").arg(path, parser.errorString()));
         }
-        printer.flushIfLarge();
+        if (fromStdin)
+            printer.flush();
+        else
+            printer.flushIfLarge();
     }
     parser.finish();
     if (countOnly) {

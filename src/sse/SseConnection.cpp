@@ -24,6 +24,7 @@ namespace {
 
 constexpr qsizetype kReadChunkBytes = 64 * 1024;
 constexpr qsizetype kMaxErrorBodyBytes = 4096;
+constexpr std::chrono::milliseconds kErrorBodyWait{3000};
 
 // Headers that carry credentials: they never follow a redirect to another origin.
 bool isCredentialHeader(const QByteArray &name)
@@ -55,16 +56,17 @@ QString formatDuration(std::chrono::milliseconds duration)
     return QCoreApplication::translate("SseConnection", "%1 s").arg(duration.count() / 1000);
 }
 
-// Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
-std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value)
+// Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3), clamped to [0, cap].
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value,
+                                                         std::chrono::milliseconds cap)
 {
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;
     bool ok = false;
-    const qint64 seconds = trimmed.toLongLong(&ok);
-    if (ok && seconds >= 0)
-        return std::chrono::milliseconds(seconds * 1000);
+    const qulonglong seconds = trimmed.toULongLong(&ok);
+    if (ok) // compared before multiplying: a huge value must not overflow into a negative delay
+        return seconds >= static_cast<qulonglong>(cap.count() / 1000) ? cap : std::chrono::seconds(seconds);
     if (!trimmed.endsWith(" GMT"))
         return std::nullopt;
     const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed.chopped(4)),
@@ -72,7 +74,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     if (!date.isValid())
         return std::nullopt;
     const QDateTime utc(date.date(), date.time(), Qt::UTC);
-    return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(utc)));
+    const qint64 milliseconds = QDateTime::currentDateTimeUtc().msecsTo(utc);
+    return std::chrono::milliseconds(std::clamp<qint64>(milliseconds, 0, cap.count()));
 }
 
 // The server's explanation from an error body: FastAPI's {"detail": "..."} or a short plain text.
@@ -88,6 +91,9 @@ QString errorDetail(const QByteArray &body)
             return message.toString();
         return {};
     }
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        return {}; // JSON cut short: no words worth showing
     QString text = QString::fromUtf8(body).simplified();
     if (text.size() > 200)
         text = text.left(200) + QChar(0x2026);
@@ -124,9 +130,7 @@ SseConnection::~SseConnection()
 void SseConnection::setSettings(const SseConnectionSettings &settings)
 {
     m_settings = settings;
-    const QString lastEventId = m_parser.lastEventId();
-    m_parser = SseParser(this, settings.limits);
-    m_parser.setLastEventId(lastEventId);
+    m_parser.setLimits(settings.limits); // takes effect with the next stream
     m_backoff = BackoffPolicy(settings.initialRetryDelay, settings.maxRetryDelay,
                               settings.jitterSeed.value_or(QRandomGenerator::global()->generate()));
 }
@@ -212,8 +216,10 @@ void SseConnection::sendRequest(const QUrl &url)
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     if (url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        // Setting any CA list turns off Qt's on-demand loading of the system store, so add the system's
+        // certificates explicitly: the extra bundle widens trust, it must not replace it.
         if (!m_settings.extraCaCertificates.isEmpty())
-            tls.addCaCertificates(m_settings.extraCaCertificates);
+            tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + m_settings.extraCaCertificates);
         request.setSslConfiguration(tls);
     }
 
@@ -269,6 +275,8 @@ void SseConnection::handleMetaData()
     }
     m_replyKind = ReplyKind::ErrorResponse;
     m_errorStatus = status;
+    // The body only adds the server's words to the reason: a body that trickles must not delay the verdict.
+    m_idleTimer.start(std::min(m_settings.idleTimeout, kErrorBodyWait));
 }
 
 void SseConnection::handleReadyRead()
@@ -281,14 +289,14 @@ void SseConnection::handleReadyRead()
     if (!reply || m_replyKind == ReplyKind::Pending)
         return;
     m_lastByteAt = QDateTime::currentDateTimeUtc();
-    m_idleTimer.start(m_settings.idleTimeout);
 
-    if (m_replyKind == ReplyKind::ErrorResponse) {
+    if (m_replyKind == ReplyKind::ErrorResponse) { // its short deadline runs on, whatever trickles in
         const QByteArray body = reply->readAll();
         m_bytesReceived += static_cast<quint64>(body.size());
         m_errorBody.append(body.left(kMaxErrorBodyBytes - m_errorBody.size()));
         return;
     }
+    m_idleTimer.start(m_settings.idleTimeout);
     char buffer[kReadChunkBytes];
     for (;;) {
         const qint64 read = reply->read(buffer, sizeof buffer);
@@ -322,12 +330,10 @@ void SseConnection::handleFinished()
     switch (m_replyKind) {
     case ReplyKind::Pending: {
         const QString message = reply->errorString();
-        if (!m_tlsErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        // Certificate problems need a person; any other handshake failure (an alert, a reset) may pass.
+        if (!m_tlsErrors.isEmpty()) {
             dropReply();
-            m_healthyTimer.stop();
-            setState(State::Failed,
-                     tr("TLS error: %1")
-                         .arg(m_tlsErrors.isEmpty() ? message : m_tlsErrors.join(QStringLiteral("; "))));
+            setState(State::Failed, tr("TLS error: %1").arg(m_tlsErrors.join(QStringLiteral("; "))));
             return;
         }
         scheduleReconnect(message);
@@ -362,10 +368,7 @@ void SseConnection::finishErrorResponse()
         m_healthyTimer.stop();
         setState(State::Unauthorized, reason);
     } else if (status == 429 || status == 503) {
-        auto delay = parseRetryAfter(retryAfter);
-        if (delay)
-            delay = std::min(*delay, m_settings.maxRetryAfter);
-        scheduleReconnect(reason, delay);
+        scheduleReconnect(reason, parseRetryAfter(retryAfter, m_settings.maxRetryAfter));
     } else {
         scheduleReconnect(reason);
     }
@@ -398,6 +401,10 @@ void SseConnection::followRedirect(const QUrl &target)
 
 void SseConnection::handleIdleTimeout()
 {
+    if (m_reply && m_replyKind == ReplyKind::ErrorResponse) {
+        finishErrorResponse();
+        return;
+    }
     scheduleReconnect(tr("no data for %1").arg(formatDuration(m_settings.idleTimeout)));
 }
 
@@ -410,6 +417,7 @@ void SseConnection::handleOnlineChanged(bool online)
         if (m_retryTimer.isActive()) {
             m_retryTimer.stop();
             m_waitingForNetwork = true;
+            m_nextAttemptAt = {}; // nothing is scheduled until the network is back
             setState(State::Reconnecting, m_reason);
         }
         return;
@@ -423,7 +431,9 @@ void SseConnection::scheduleReconnect(const QString &reason,
 {
     dropReply();
     m_healthyTimer.stop();
-    const std::chrono::milliseconds delay = retryAfter ? *retryAfter : m_backoff.delayFor(m_attempt);
+    // Retry-After is honoured as a minimum: "0" or a date in the past must not turn into a busy loop.
+    const std::chrono::milliseconds backoff = m_backoff.delayFor(m_attempt);
+    const std::chrono::milliseconds delay = retryAfter ? std::max(*retryAfter, backoff) : backoff;
     ++m_attempt;
     qCInfo(lcSse).noquote() << m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                             << "failed:" << reason << "- attempt" << m_attempt << "in" << delay.count()
@@ -449,6 +459,7 @@ void SseConnection::setState(State state, const QString &reason)
 void SseConnection::dropReply()
 {
     m_idleTimer.stop();
+    m_healthyTimer.stop();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;

@@ -55,6 +55,8 @@ public:
 
     void setUrl(const QUrl &url) { m_url = url; }
     QUrl url() const { return m_url; }
+    // Meant for set-up, before open(): the parser limits apply from the next stream on, and the backoff
+    // starts over (forgetting a server's `retry:`).
     void setSettings(const SseConnectionSettings &settings);
     const SseConnectionSettings &settings() const { return m_settings; }
     // Evaluated at every connect and reconnect.
@@ -65,7 +67,8 @@ public:
     State state() const { return m_state; }
     QString reason() const { return m_reason; }
     int attempt() const { return m_attempt; }
-    QDateTime nextAttemptAt() const { return m_nextAttemptAt; }
+    QDateTime nextAttemptAt() const { return m_nextAttemptAt; } // invalid while nothing is scheduled
+    bool isWaitingForNetwork() const { return m_waitingForNetwork; }
     std::chrono::milliseconds currentRetryBase() const { return m_backoff.base(); }
 
     quint64 bytesReceived() const { return m_bytesReceived; }

@@ -100,22 +100,19 @@ bool SseParser::feed(const char *bytes, qsizetype size)
         const char *lineEnd = findLineEnd(p, end);
         if (lineEnd == end) {
             if (m_pendingLine.size() + (end - p) > m_limits.maxLineBytes)
-                return fail(
-                    QStringLiteral("a line is longer than the limit of %1 bytes").arg(m_limits.maxLineBytes));
+                return failLineTooLong();
             m_pendingLine.append(p, end - p);
             break;
         }
         bool ok;
         if (m_pendingLine.isEmpty()) {
             if (lineEnd - p > m_limits.maxLineBytes)
-                return fail(
-                    QStringLiteral("a line is longer than the limit of %1 bytes").arg(m_limits.maxLineBytes));
+                return failLineTooLong();
             m_lineIsInChunk = true;
             ok = processLine(p, lineEnd - p);
         } else {
             if (m_pendingLine.size() + (lineEnd - p) > m_limits.maxLineBytes)
-                return fail(
-                    QStringLiteral("a line is longer than the limit of %1 bytes").arg(m_limits.maxLineBytes));
+                return failLineTooLong();
             m_pendingLine.append(p, lineEnd - p);
             m_lineIsInChunk = false;
             ok = processLine(m_pendingLine.constData(), m_pendingLine.size());

@@ -48,6 +48,8 @@ public:
     void setLastEventId(const QString &id);
 
     Limits limits() const { return m_limits; }
+    // Between streams only (before startStream()).
+    void setLimits(Limits limits) { m_limits = limits; }
 
 private:
     bool processLine(const char *line, qsizetype size);

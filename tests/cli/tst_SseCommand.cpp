@@ -76,6 +76,26 @@ private Q_SLOTS:
         QCOMPARE(run.out, readFile(fixture("mixed.jsonl")));
     }
 
+    void stdinEventsShowAsTheyArrive()
+    {
+        // As when piped from `curl -N`: an event must print before the input ends.
+        QProcess process;
+        process.start(QStringLiteral(SWARMWATCH_CLI),
+                      {QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")});
+        QVERIFY(process.waitForStarted(10000));
+        process.write("data: first\n\n");
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("first"), 5000);
+        QCOMPARE(process.state(), QProcess::Running);
+        process.write("data: second\n\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(10000));
+        out += process.readAllStandardOutput();
+        QCOMPARE(out, QByteArray("{\"type\": \"message\", \"data\": \"first\", \"lastEventId\": \"\"}\n"
+                                 "{\"type\": \"message\", \"data\": \"second\", \"lastEventId\": \"\"}\n"));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     void countPrintsOnlyTheNumber()
     {
         const Run run = runCli({QStringLiteral("sse"), QStringLiteral("--file"), fixture("mixed.sse"),

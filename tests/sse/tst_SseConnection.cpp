@@ -92,6 +92,11 @@ private Q_SLOTS:
     void extraCaCertificateIsTrusted();
     void invalidUrlFails();
     void countersTrackTraffic();
+    void retryAfterZeroDoesNotSpin();
+    void hugeRetryAfterIsClamped();
+    void redirectFromHttpsToHttpIsRefused();
+    void reconnectNowSkipsTheWait();
+    void errorBodyThatNeverEndsDoesNotDelayTheVerdict();
 
 private:
     std::unique_ptr<ScriptedHttpServer> m_server;
@@ -403,10 +408,16 @@ void TestSseConnection::retryFieldChangesTheDelay()
         }
     });
     QSignalSpy retries(m_connection.get(), &SseConnection::retryDelayChanged);
+    qint64 scheduledIn = -1;
+    connect(m_connection.get(), &SseConnection::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting)
+            scheduledIn = QDateTime::currentDateTimeUtc().msecsTo(m_connection->nextAttemptAt());
+    });
     m_connection->open();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requests().size(), 2, 5000);
     QCOMPARE(retries.size(), 1);
     QCOMPARE(m_connection->currentRetryBase(), 60ms);
+    QVERIFY2(scheduledIn >= 0 && scheduledIn <= 60, qPrintable(QString::number(scheduledIn)));
 }
 
 void TestSseConnection::lineOverTheLimitFailsTheConnection()
@@ -616,6 +627,103 @@ void TestSseConnection::countersTrackTraffic()
     QTRY_VERIFY_WITH_TIMEOUT(m_connection->eventsReceived() >= 4, 5000);
     QVERIFY(m_connection->bytesReceived() >= 2 * quint64(body.size()));
     QVERIFY(m_connection->lastByteAt() >= before);
+}
+
+void TestSseConnection::retryAfterZeroDoesNotSpin()
+{
+    m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write(ScriptedHttpServer::response(503, "Service Unavailable", "Retry-After: 0\r\n", "{}"));
+        socket->disconnectFromHost();
+    });
+    m_connection->open();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 3, 5000);
+    // The backoff still applies under "Retry-After: 0": in this window a spinning client sends thousands.
+    const qsizetype before = m_server->requests().size();
+    QTest::qWait(1000); // an observation window, not synchronisation
+    const qsizetype during = m_server->requests().size() - before;
+    QVERIFY2(during <= 25, qPrintable(QStringLiteral("%1 requests in one second").arg(during)));
+}
+
+void TestSseConnection::hugeRetryAfterIsClamped()
+{
+    auto settings = fastSettings();
+    settings.maxRetryAfter = 2000ms;
+    m_connection->setSettings(settings);
+    m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write(ScriptedHttpServer::response(429, "Too Many Requests",
+                                                   "Retry-After: 9300000000000000\r\n", "{}"));
+        socket->disconnectFromHost();
+    });
+    m_connection->open();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Reconnecting, 5000);
+    const qint64 scheduledIn = QDateTime::currentDateTimeUtc().msecsTo(m_connection->nextAttemptAt());
+    QVERIFY2(scheduledIn > 1500 && scheduledIn <= 2000, qPrintable(QString::number(scheduledIn)));
+}
+
+void TestSseConnection::redirectFromHttpsToHttpIsRefused()
+{
+    const QSslCertificate certificate(readFixture(QStringLiteral("localhost.crt")));
+    ScriptedHttpServer tlsServer;
+    QVERIFY(
+        tlsServer.listenTls(certificate, QSslKey(readFixture(QStringLiteral("localhost.key")), QSsl::Rsa)));
+    const QByteArray target = m_server->url(QStringLiteral("/plain")).toEncoded();
+    tlsServer.setHandler([&](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write(ScriptedHttpServer::response(302, "Found", "Location: " + target + "\r\n", {}));
+        socket->disconnectFromHost();
+    });
+    auto settings = fastSettings();
+    settings.extraCaCertificates = {certificate};
+    m_connection->setSettings(settings);
+    m_connection->setUrl(tlsServer.url(QStringLiteral("/live")));
+    m_connection->setHeaderProvider([] {
+        return SseConnection::Headers{{"Authorization", "Bearer secret"}};
+    });
+    m_connection->open();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Failed, 5000);
+    QVERIFY2(m_connection->reason().startsWith(QStringLiteral("refused a redirect from https to http")),
+             qPrintable(m_connection->reason()));
+    QCOMPARE(tlsServer.requests().size(), 1);
+    QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestSseConnection::reconnectNowSkipsTheWait()
+{
+    auto settings = fastSettings();
+    settings.initialRetryDelay = 20000ms;
+    settings.maxRetryDelay = 30000ms;
+    m_connection->setSettings(settings);
+    m_server->setHandler([this](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        if (m_server->requests().size() == 1) {
+            socket->write(ScriptedHttpServer::response(502, "Bad Gateway", {}, "down", "text/plain"));
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(ScriptedHttpServer::streamHead());
+        socket->write("data: back\n\n");
+    });
+    m_connection->open();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Reconnecting, 5000);
+    QVERIFY(QDateTime::currentDateTimeUtc().msecsTo(m_connection->nextAttemptAt()) > 40);
+    m_connection->reconnectNow();
+    QCOMPARE(m_connection->state(), State::Connecting);
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Live, 3000);
+    QCOMPARE(m_connection->reconnects(), 1u);
+}
+
+void TestSseConnection::errorBodyThatNeverEndsDoesNotDelayTheVerdict()
+{
+    m_server->setHandler([](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        // A 403 whose body is promised but never sent. (For a 401, QNetworkAccessManager itself holds the
+        // answer back until the body is complete, so the idle watchdog is what ends that case.)
+        socket->write(
+            "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{");
+    });
+    QElapsedTimer timer;
+    timer.start();
+    m_connection->open();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Unauthorized, 6000);
+    QVERIFY2(timer.elapsed() < 4500, qPrintable(QString::number(timer.elapsed()))); // not the 5 s watchdog
+    QCOMPARE(m_connection->reason(), QStringLiteral("HTTP 403 Forbidden"));
 }
 
 QTEST_GUILESS_MAIN(TestSseConnection)

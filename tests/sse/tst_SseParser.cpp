@@ -29,11 +29,17 @@ Outcome parse(const QByteArray &input, const QList<qsizetype> &cuts, SseParser::
     SseParser parser(&sink, limits);
     qsizetype start = 0;
     bool ok = true;
+    // Each piece lives in its own buffer that is freed right after feed(), as a network read buffer would be
+    // reused: a parser that kept pointing into a chunk would read freed memory (AddressSanitizer catches it).
+    const auto feedPiece = [&parser](const QByteArray &all, qsizetype from, qsizetype to) {
+        const QByteArray piece(all.constData() + from, to - from);
+        return parser.feed(piece.constData(), piece.size());
+    };
     for (qsizetype cut : cuts) {
-        ok = parser.feed(input.constData() + start, cut - start) && ok;
+        ok = feedPiece(input, start, cut) && ok;
         start = cut;
     }
-    ok = parser.feed(input.constData() + start, input.size() - start) && ok;
+    ok = feedPiece(input, start, input.size()) && ok;
     parser.finish();
     return {sink.records, !ok || parser.hasError(), parser.lastEventId()};
 }
