@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+
+namespace swarmwatch {
+
+struct ApiRequest {
+    QByteArray method = "GET";
+    QString path; // canonical, no trailing slash: /api/v1/web/campaigns
+    QUrlQuery query;
+    QByteArray body;
+    QByteArray contentType;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    QString describe() const { return QString::fromLatin1(method) + QLatin1Char(' ') + path; }
+};
+
+struct ApiResponse {
+    int status = 0; // 0 when no HTTP answer arrived
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray retryAfter;
+    ApiError error; // network-level failure only; HTTP statuses are for the caller to judge
+};
+
+} // namespace swarmwatch

@@ -1,0 +1,106 @@
+#include "ApiTransport.h"
+
+#include "ApiCall.h"
+#include "ApiLogging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QSslError>
+
+namespace swarmwatch {
+
+ApiTransport::ApiTransport(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{}
+
+void ApiTransport::send(const ApiRequest &request, ApiCall *call, Callback done)
+{
+    m_queue.push_back({request, call, std::move(done)});
+    startNext();
+}
+
+void ApiTransport::startNext()
+{
+    while (m_inFlight < m_maxConcurrent && !m_queue.empty()) {
+        Pending pending = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (!pending.call || pending.call->isCancelled())
+            continue;
+        start(std::move(pending));
+    }
+}
+
+void ApiTransport::start(Pending pending)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + pending.request.path);
+    url.setQuery(pending.request.query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setRawHeader("Accept", "application/json");
+    if (!pending.request.contentType.isEmpty())
+        request.setRawHeader("Content-Type", pending.request.contentType);
+    for (const auto &[name, value] : pending.request.headers)
+        request.setRawHeader(name, value);
+    if (url.scheme() == QLatin1String("https") && !m_extraCa.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_extraCa);
+        request.setSslConfiguration(tls);
+    }
+
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(request, pending.request.method, pending.request.body);
+    ++m_inFlight;
+    auto tlsErrors = std::make_shared<QStringList>();
+    auto cancelled = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            tlsErrors->append(error.errorString());
+    });
+    pending.call->setAbort([reply, cancelled] {
+        *cancelled = true;
+        reply->abort();
+    });
+    qCDebug(lcApi).noquote() << pending.request.describe();
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, pending = std::move(pending), tlsErrors, cancelled]() {
+                reply->deleteLater();
+                --m_inFlight;
+                if (pending.call)
+                    pending.call->setAbort({});
+                ApiResponse response;
+                response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                response.body = reply->readAll();
+                response.contentType = reply->rawHeader("Content-Type");
+                response.retryAfter = reply->rawHeader("Retry-After");
+                const auto error = reply->error();
+                if (response.status == 0 && error != QNetworkReply::NoError) {
+                    if (*cancelled) {
+                        response.error = {ApiError::Kind::Cancelled, 0, tr("cancelled")};
+                    } else if (error == QNetworkReply::OperationCanceledError) {
+                        response.error = {ApiError::Kind::Timeout, 0,
+                                          tr("no answer within %1 s").arg(m_timeout.count() / 1000.0)};
+                    } else if (!tlsErrors->isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+                        response.error = {ApiError::Kind::Tls, 0,
+                                          tr("TLS error: %1")
+                                              .arg(tlsErrors->isEmpty()
+                                                       ? reply->errorString()
+                                                       : tlsErrors->join(QStringLiteral("; ")))};
+                    } else {
+                        response.error = {ApiError::Kind::Network, 0, reply->errorString()};
+                    }
+                }
+                if (pending.call && !pending.call->isCancelled())
+                    pending.done(response);
+                startNext();
+            });
+}
+
+} // namespace swarmwatch

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ApiRequest.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace swarmwatch {
+
+class ApiCall;
+
+// Sends REST requests to one server: a timeout on every request, a bound on how many run at once (the rest
+// wait in order), no cookie jar (cookies are set by hand), redirects only within the origin, TLS errors never
+// ignored. It knows nothing of tokens: the Session adds them.
+class ApiTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const ApiResponse &)>;
+
+    explicit ApiTransport(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // QNetworkAccessManager opens at most 6 connections per host, and the three SSE feeds hold three.
+    void setMaxConcurrent(int requests) { m_maxConcurrent = std::max(1, requests); }
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCa = certificates; }
+
+    // Runs the request for `call`; `done` is called once, unless the call is cancelled first.
+    void send(const ApiRequest &request, ApiCall *call, Callback done);
+
+    int inFlight() const { return m_inFlight; }
+    int queued() const { return static_cast<int>(m_queue.size()); }
+
+private:
+    struct Pending {
+        ApiRequest request;
+        QPointer<ApiCall> call;
+        Callback done;
+    };
+    void startNext();
+    void start(Pending pending);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    std::chrono::milliseconds m_timeout{30000};
+    int m_maxConcurrent = 3;
+    int m_inFlight = 0;
+    std::deque<Pending> m_queue;
+    QList<QSslCertificate> m_extraCa;
+};
+
+} // namespace swarmwatch
