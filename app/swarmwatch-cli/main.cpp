@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -10,5 +11,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("SwarmWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("swarmwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWARMWATCH_VERSION));
+    // stdout and stderr belong to the command's output; the libraries' progress notes stay quiet unless asked
+    // for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
     return swarmwatch::CliApplication(stdout, stderr).run(QCoreApplication::arguments());
 }

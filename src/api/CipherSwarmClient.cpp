@@ -33,11 +33,12 @@ bool objectBody(const ApiRequest &request, const QByteArray &body, QJsonObject *
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = ApiError{ApiError::Kind::Decode, 200,
-                  QCoreApplication::translate("CipherSwarmClient", "%1: the answer is not a JSON object (%2)")
-                      .arg(request.describe(), parseError.error != QJsonParseError::NoError
-                                                   ? parseError.errorString()
-                                                   : QStringLiteral("got another JSON value"))};
+        *error = ApiError{
+            ApiError::Kind::Decode, 200,
+            QCoreApplication::translate("CipherSwarmClient", "%1: the answer is not a JSON object (%2)")
+                .arg(request.describe(), parseError.error != QJsonParseError::NoError
+                                             ? parseError.errorString()
+                                             : QStringLiteral("got another JSON value"))};
         return false;
     }
     *object = document.object();

@@ -102,7 +102,7 @@ void Session::acceptToken(const QByteArray &token)
     m_token = token;
     const JwtTimes times = jwtTimes(token);
     m_expiry = times.expiresAt.value_or(QDateTime());
-    qCInfo(lcSession) << "token accepted, expires" << m_expiry; // the expiry, never the token
+    qCDebug(lcSession) << "token accepted, expires" << m_expiry; // the expiry, never the token
     scheduleRefresh();
     Q_EMIT tokenChanged(token);
 }
@@ -146,10 +146,10 @@ void Session::setState(State state, const QString &reason)
 void Session::authorize(ApiRequest &request) const
 {
     if (!m_token.isEmpty())
-        request.headers.append(std::pair(QByteArrayLiteral("Authorization"), "Bearer " + m_token));
+        request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_token));
     if (m_projectId)
         request.headers.append(
-            std::pair(QByteArrayLiteral("Cookie"), "active_project_id=" + QByteArray::number(*m_projectId)));
+            std::pair<QByteArray, QByteArray>("Cookie", "active_project_id=" + QByteArray::number(*m_projectId)));
 }
 
 QList<std::pair<QByteArray, QByteArray>> Session::streamHeaders() const
@@ -217,7 +217,7 @@ void Session::runRefresh(ApiCall *call, std::function<void(const ApiError &)> do
     request.method = "POST";
     request.path = QStringLiteral("/api/v1/web/auth/refresh");
     // The one call that takes the token as a cookie; no form field, so the server always issues a new one.
-    request.headers.append(std::pair(QByteArrayLiteral("Cookie"), "access_token=" + m_token));
+    request.headers.append(std::pair<QByteArray, QByteArray>("Cookie", "access_token=" + m_token));
     auto *transportCall = call ? call : new ApiCall(this);
     m_transport->send(request, transportCall, [this, transportCall, call](const ApiResponse &response) {
         ApiError error = response.error;
@@ -242,7 +242,7 @@ void Session::runRefresh(ApiCall *call, std::function<void(const ApiError &)> do
                 }
             }
         }
-        qCInfo(lcSession) << "refresh:" << (error.isError() ? error.message : QStringLiteral("new token"));
+        qCDebug(lcSession) << "refresh:" << (error.isError() ? error.message : QStringLiteral("new token"));
         m_refreshing = false;
         const auto waiters = std::exchange(m_refreshWaiters, {});
         for (const auto &waiter : waiters) {

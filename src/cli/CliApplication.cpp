@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "ExitCode.h"
+#include "ServerCommands.h"
 #include "SseCommand.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,18 @@ void CliApplication::printUsage(std::FILE *stream) const
            "SwarmWatch's command-line twin, for SSH sessions and scripts.\n"
            "\n"
            "Commands:\n"
-           "  sse       Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
+           "  login        Log in and keep the token in the keychain\n"
+           "  logout       Log out and delete the stored token\n"
+           "  whoami       Show the signed-in user, server and project\n"
+           "  projects     List your projects (* marks the active one)\n"
+           "  use-project  Make project ID the active one\n"
+           "  campaigns    List the active project's campaigns\n"
+           "  agents       List the agents\n"
+           "  summary      Show the dashboard summary\n"
+           "  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
+           "\n"
+           "Server: --server URL, else $SWARMWATCH_SERVER, else the last login.\n"
+           "Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.\n"
            "\n"
            "Options:\n"
            "  -h, --help     Show this help (also: swarmwatch-cli <command> --help)\n"
@@ -48,6 +60,8 @@ int CliApplication::run(const QStringList &arguments)
     }
     if (command == QLatin1String("sse"))
         return SseCommand(m_out, m_err).run(arguments);
+    if (ServerCommands::handles(command))
+        return ServerCommands(stdin, m_out, m_err).run(command, arguments);
 
     const QString message =
         tr("swarmwatch-cli: unknown command “%1” (see swarmwatch-cli --help)\n").arg(command);

@@ -55,7 +55,8 @@ std::optional<SimJwt::Claims> SimJwt::verify(const QByteArray &token) const
     if (QUuid::fromString(subject).isNull())
         return std::nullopt;
     return Claims{subject, payload.value(QLatin1String("iat")).toInteger(),
-                  payload.value(QLatin1String("exp")).toInteger()};
+                  payload.value(QLatin1String("exp")).toInteger(),
+                  payload.value(QLatin1String("jti")).toString()};
 }
 
 } // namespace swarmwatch::sim

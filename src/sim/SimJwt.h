@@ -20,6 +20,7 @@ public:
         QString subject;
         qint64 issuedAt = 0;
         qint64 expiresAt = 0;
+        QString id; // jti
     };
     // The claims when the signature and format are right; the caller checks expiry.
     std::optional<Claims> verify(const QByteArray &token) const;

@@ -239,7 +239,20 @@ QUrl SimServer::url() const
 
 void SimServer::expireTokens()
 {
-    m_tokensExpiredUpTo = QDateTime::currentSecsSinceEpoch();
+    m_expiredTokenIds.unite(m_issuedTokenIds);
+}
+
+QByteArray SimServer::issueToken(const SimUser &user)
+{
+    const QByteArray token =
+        m_jwt.issue(user.id, QDateTime::currentDateTimeUtc(), m_options.tokenLifetimeSeconds);
+    m_issuedTokenIds.insert(m_jwt.verify(token)->id);
+    return token;
+}
+
+bool SimServer::isExpired(const SimJwt::Claims &claims) const
+{
+    return claims.expiresAt <= QDateTime::currentSecsSinceEpoch() || m_expiredTokenIds.contains(claims.id);
 }
 
 void SimServer::failRequests(int status, std::chrono::milliseconds duration,
@@ -279,11 +292,12 @@ std::optional<SimServer::Authenticated> SimServer::authenticate(const QHttpServe
         return std::nullopt;
     }
     const auto claims = m_jwt.verify(token);
-    if (!claims) {
+    if (!claims || m_rejectCredentials > 0) {
+        m_rejectCredentials = std::max(0, m_rejectCredentials - 1);
         *failure = detailReply(401, QStringLiteral("Could not validate credentials"));
         return std::nullopt;
     }
-    if (claims->expiresAt <= QDateTime::currentSecsSinceEpoch() || claims->issuedAt <= m_tokensExpiredUpTo) {
+    if (isExpired(*claims)) {
         *failure = detailReply(401, QStringLiteral("Token expired"));
         failure->addHeader("WWW-Authenticate", "Bearer");
         return std::nullopt;
@@ -394,8 +408,7 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
                                {});
         if (!user->active)
             return loginResult(403, QStringLiteral("Account is inactive."), QStringLiteral("error"), {});
-        const QByteArray token =
-            m_jwt.issue(user->id, QDateTime::currentDateTimeUtc(), m_options.tokenLifetimeSeconds);
+        const QByteArray token = issueToken(*user);
         Reply reply = loginResult(200, QStringLiteral("Login successful."), QStringLiteral("success"),
                                   QString::fromLatin1(token));
         reply.addHeader("Set-Cookie",
@@ -416,8 +429,7 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
         const auto claims = m_jwt.verify(token);
         if (!claims)
             return detailReply(401, QStringLiteral("Invalid or expired token."));
-        if (claims->expiresAt <= QDateTime::currentSecsSinceEpoch()
-            || claims->issuedAt <= m_tokensExpiredUpTo) {
+        if (isExpired(*claims)) {
             Reply reply = detailReply(401, QStringLiteral("Token expired"));
             reply.addHeader("WWW-Authenticate", "Bearer");
             return reply;
@@ -431,8 +443,7 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
             && claims->expiresAt - QDateTime::currentSecsSinceEpoch() > 15 * 60)
             return loginResult(200, QStringLiteral("Token is still valid."), QStringLiteral("success"),
                                QString::fromLatin1(token));
-        const QByteArray fresh =
-            m_jwt.issue(user->id, QDateTime::currentDateTimeUtc(), m_options.tokenLifetimeSeconds);
+        const QByteArray fresh = issueToken(*user);
         Reply reply = loginResult(200, QStringLiteral("Session refreshed."), QStringLiteral("success"),
                                   QString::fromLatin1(fresh));
         reply.addHeader("Set-Cookie",

@@ -7,6 +7,7 @@
 #include <QAbstractHttpServer>
 #include <QDateTime>
 #include <QHttpServerResponder>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -48,6 +49,9 @@ public:
     void failRequests(int status, std::chrono::milliseconds duration,
                       std::optional<int> retryAfterSeconds = {});
     void setResponseDelay(std::chrono::milliseconds delay) { m_responseDelay = delay; }
+    // The next `count` authenticated requests answer 401 "Could not validate credentials" although the token
+    // is good (as during a secret rotation between replicas); a refresh still works.
+    void rejectCredentials(int count) { m_rejectCredentials = count; }
     void setTokenLifetime(qint64 seconds) { m_options.tokenLifetimeSeconds = seconds; }
 
     quint64 requestCount() const { return m_requests; }
@@ -83,12 +87,16 @@ private:
     SimEventHub m_feeds;
     SimJwt m_jwt;
     QTimer m_ticker;
-    qint64 m_tokensExpiredUpTo = 0; // tokens issued at or before this second are expired
+    QByteArray issueToken(const SimUser &user);
+    bool isExpired(const SimJwt::Claims &claims) const;
+    QSet<QString> m_issuedTokenIds;
+    QSet<QString> m_expiredTokenIds; // expireTokens() moved them here
     int m_failStatus = 0;
     std::optional<int> m_failRetryAfter;
     QDateTime m_failUntil;
     std::chrono::milliseconds m_responseDelay{0};
     quint64 m_requests = 0;
+    mutable int m_rejectCredentials = 0;
 };
 
 } // namespace swarmwatch::sim

@@ -1,0 +1,392 @@
+// The REST client and the session against the simulated CipherSwarm, over real sockets on 127.0.0.1.
+#include "ApiCall.h"
+#include "ApiTransport.h"
+#include "CipherSwarmClient.h"
+#include "Session.h"
+#include "SimServer.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace swarmwatch;
+using namespace swarmwatch::sim;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Everything the application logs, to prove the token is never in it.
+QStringList g_log;
+QMutex g_logMutex;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log.append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ')
+                     + message);
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+template <typename T, typename Start>
+ApiResult<T> wait(Start start)
+{
+    std::optional<ApiResult<T>> result;
+    start([&result](const ApiResult<T> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+        qFatal("no answer within 10 s");
+    return *result;
+}
+
+} // namespace
+
+class TestCipherSwarmClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        g_previousHandler = qInstallMessageHandler(captureMessage);
+        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*=true"));
+    }
+    void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
+
+    void init()
+    {
+        SimServer::Options options;
+        options.world.campaigns = 230; // several pages: 97 + 77 + ... per project
+        options.world.agents = 150;
+        options.ticksPerSecond = 0; // the world holds still unless a test moves it
+        m_sim = std::make_unique<SimServer>(options);
+        QVERIFY(m_sim->start());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_transport = std::make_unique<ApiTransport>(m_network.get());
+        m_session = std::make_unique<Session>(m_transport.get());
+        m_session->setServer(m_sim->url());
+        m_client = std::make_unique<CipherSwarmClient>(m_session.get());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_session.reset();
+        m_transport.reset();
+        m_network.reset();
+        m_sim.reset();
+    }
+
+    void loginGivesAWorkingTokenWithItsExpiry();
+    void badPasswordIsAClearError();
+    void listsArePagedToTheEnd();
+    void projectSwitchingChangesTheCampaignList();
+    void detailProgressMetricsAndAgents();
+    void proactiveRefreshBeforeExpiry();
+    void refreshAndRetryOnA401();
+    void expiredTokenAsksForCredentials();
+    void unreachableServerIsANetworkError();
+    void serverErrorWithATextBody();
+    void timeoutAndCancel();
+    void concurrencyIsBounded();
+    void streamHeadersFollowTheToken();
+    void tokenNeverAppearsInTheLog();
+
+private:
+    void login()
+    {
+        const auto result = wait<QByteArray>([&](auto done) {
+            m_session->login(QString::fromLatin1(SimWorld::kDemoEmail),
+                             QString::fromLatin1(SimWorld::kDemoPassword), done);
+        });
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+
+    std::unique_ptr<SimServer> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiTransport> m_transport;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<CipherSwarmClient> m_client;
+};
+
+void TestCipherSwarmClient::loginGivesAWorkingTokenWithItsExpiry()
+{
+    QSignalSpy tokens(m_session.get(), &Session::tokenChanged);
+    login();
+    QCOMPARE(m_session->state(), Session::State::SignedIn);
+    QCOMPARE(tokens.size(), 1);
+    QVERIFY(m_session->token().count('.') == 2);
+    const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(m_session->tokenExpiry());
+    QVERIFY2(lifetime > 3500 && lifetime <= 3600, qPrintable(QString::number(lifetime)));
+    const auto me = wait<User>([&](auto done) { m_client->me(done); });
+    QVERIFY2(me.ok(), qPrintable(me.error.message));
+    QCOMPARE(me.value.email, QString::fromLatin1(SimWorld::kDemoEmail));
+    QCOMPARE(me.value.role, QStringLiteral("admin"));
+    QVERIFY(me.value.superuser);
+}
+
+void TestCipherSwarmClient::badPasswordIsAClearError()
+{
+    const auto result = wait<QByteArray>([&](auto done) {
+        m_session->login(QString::fromLatin1(SimWorld::kDemoEmail), QStringLiteral("wrong"), done);
+    });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(result.error.httpStatus, 400);
+    QCOMPARE(result.error.message, QStringLiteral("Invalid email or password."));
+    QCOMPARE(m_session->state(), Session::State::SignedOut);
+
+    const auto inactive = wait<QByteArray>([&](auto done) {
+        m_session->login(QStringLiteral("inactive@swarmwatch.example"),
+                         QString::fromLatin1(SimWorld::kDemoPassword), done);
+    });
+    QCOMPARE(inactive.error.message, QStringLiteral("Account is inactive."));
+
+    const auto malformed = wait<QByteArray>(
+        [&](auto done) { m_session->login(QStringLiteral("admin@localhost"), QStringLiteral("x"), done); });
+    QCOMPARE(malformed.error.httpStatus, 422);
+    QVERIFY2(malformed.error.message.contains(QStringLiteral("body.email")),
+             qPrintable(malformed.error.message));
+}
+
+void TestCipherSwarmClient::listsArePagedToTheEnd()
+{
+    login();
+    m_session->setProjectId(1);
+    const quint64 before = m_sim->requestCount();
+    const auto campaigns = wait<QList<Campaign>>([&](auto done) { m_client->campaigns(done); });
+    QVERIFY2(campaigns.ok(), qPrintable(campaigns.error.message));
+    const qsizetype expected = m_sim->world().listedCampaigns(1).size();
+    QVERIFY(expected > 100);
+    QCOMPARE(campaigns.value.size(), expected);
+    QCOMPARE(m_sim->requestCount() - before, quint64((expected + 99) / 100));
+    QSet<qint64> ids;
+    for (const Campaign &campaign : campaigns.value) {
+        QCOMPARE(campaign.projectId, 1);
+        ids.insert(campaign.id);
+    }
+    QCOMPARE(ids.size(), expected); // no duplicates across pages
+
+    const auto agents = wait<QList<Agent>>([&](auto done) { m_client->agents(done); });
+    QVERIFY2(agents.ok(), qPrintable(agents.error.message));
+    QCOMPARE(agents.value.size(), 150);
+}
+
+void TestCipherSwarmClient::projectSwitchingChangesTheCampaignList()
+{
+    login();
+    const auto context = wait<ProjectContext>([&](auto done) { m_client->projectContext(done); });
+    QVERIFY2(context.ok(), qPrintable(context.error.message));
+    QCOMPARE(context.value.availableProjects.size(), 2); // the archived one is not offered
+    QVERIFY(!context.value.activeProject);
+
+    const auto noProject = wait<QList<Campaign>>([&](auto done) { m_client->campaigns(done); });
+    QCOMPARE(noProject.error.httpStatus, 400);
+    QVERIFY2(noProject.error.message.contains(QStringLiteral("No active project selected.")),
+             qPrintable(noProject.error.message));
+
+    QSignalSpy projectChanged(m_session.get(), &Session::projectChanged);
+    const auto switched = wait<ProjectContext>([&](auto done) { m_client->switchProject(2, done); });
+    QVERIFY2(switched.ok(), qPrintable(switched.error.message));
+    QCOMPARE(m_session->projectId(), std::optional<qint64>(2));
+    QCOMPARE(projectChanged.size(), 1);
+    const auto campaigns = wait<QList<Campaign>>([&](auto done) { m_client->campaigns(done); });
+    QVERIFY(!campaigns.value.isEmpty());
+    for (const Campaign &campaign : campaigns.value)
+        QCOMPARE(campaign.projectId, 2);
+
+    const auto refused = wait<ProjectContext>([&](auto done) { m_client->switchProject(3, done); });
+    QCOMPARE(refused.error.httpStatus, 403);
+    QCOMPARE(m_session->projectId(), std::optional<qint64>(2)); // unchanged
+}
+
+void TestCipherSwarmClient::detailProgressMetricsAndAgents()
+{
+    login();
+    const SimCampaign &simCampaign = *m_sim->world().campaign(5);
+    const auto detail = wait<CampaignDetail>([&](auto done) { m_client->campaignDetail(5, done); });
+    QVERIFY2(detail.ok(), qPrintable(detail.error.message));
+    QCOMPARE(detail.value.campaign.name, simCampaign.name);
+    QCOMPARE(detail.value.attacks.size(), simCampaign.attackIds.size());
+    const auto metrics = wait<CampaignMetrics>([&](auto done) { m_client->campaignMetrics(5, done); });
+    QCOMPARE(metrics.value.totalHashes, simCampaign.totalHashes);
+    QCOMPARE(metrics.value.crackedHashes, simCampaign.crackedHashes);
+    QCOMPARE(metrics.value.progressPercent, m_sim->world().campaignProgress(simCampaign));
+    const auto progress = wait<CampaignProgress>([&](auto done) { m_client->campaignProgress(5, done); });
+    QVERIFY(progress.ok());
+    const auto performance = wait<AttackPerformance>(
+        [&](auto done) { m_client->attackPerformance(simCampaign.attackIds.first(), done); });
+    QVERIFY2(performance.ok(), qPrintable(performance.error.message));
+    QCOMPARE(performance.value.attack.campaignId, 5);
+
+    const auto missing = wait<CampaignDetail>([&](auto done) { m_client->campaignDetail(99999, done); });
+    QCOMPARE(missing.error.httpStatus, 404);
+    QCOMPARE(missing.error.message,
+             QStringLiteral("GET /api/v1/web/campaigns/99999: HTTP 404: Campaign 99999 not found"));
+
+    m_sim->world().reportAgentError(3, QStringLiteral("GPU overheated"), QStringLiteral("major"));
+    const auto errors = wait<QList<AgentError>>([&](auto done) { m_client->agentErrors(3, done); });
+    QCOMPARE(errors.value.size(), 1);
+    QCOMPARE(errors.value.first().severity, QStringLiteral("major"));
+    const auto speed =
+        wait<QList<DevicePerformance>>([&](auto done) { m_client->agentPerformance(3, done); });
+    QCOMPARE(speed.value.size(), m_sim->world().agent(3)->devices.size());
+    QCOMPARE(speed.value.first().samples.size(), 48);
+    const auto summary = wait<DashboardSummary>([&](auto done) { m_client->dashboardSummary(done); });
+    QCOMPARE(summary.value.totalAgents, 150);
+    QCOMPARE(summary.value.resourceUsage.size(), 12);
+}
+
+void TestCipherSwarmClient::proactiveRefreshBeforeExpiry()
+{
+    m_sim->setTokenLifetime(4); // seconds: the session refreshes about 2 s before expiry
+    login();
+    const QByteArray first = m_session->token();
+    const QDateTime firstExpiry = m_session->tokenExpiry();
+    QSignalSpy tokens(m_session.get(), &Session::tokenChanged);
+    QVERIFY(tokens.wait(5000));
+    QVERIFY(m_session->token() != first);
+    QVERIFY(QDateTime::currentDateTimeUtc() < firstExpiry); // refreshed before it ran out
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > firstExpiry.addSecs(1), 5000);
+    const auto me = wait<User>([&](auto done) { m_client->me(done); }); // the old token would fail now
+    QVERIFY2(me.ok(), qPrintable(me.error.message));
+}
+
+void TestCipherSwarmClient::refreshAndRetryOnA401()
+{
+    login();
+    const QByteArray first = m_session->token();
+    m_sim->rejectCredentials(1);
+    const auto me = wait<User>([&](auto done) { m_client->me(done); });
+    QVERIFY2(me.ok(), qPrintable(me.error.message));
+    QVERIFY(m_session->token() != first); // refreshed once, then retried
+    QCOMPARE(m_session->state(), Session::State::SignedIn);
+
+    // Several requests meeting a 401 at once share one refresh.
+    m_sim->rejectCredentials(3);
+    QSignalSpy tokens(m_session.get(), &Session::tokenChanged);
+    int answered = 0;
+    for (int i = 0; i < 3; ++i)
+        m_client->me([&answered](const ApiResult<User> &r) { answered += r.ok(); });
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 3, 10000);
+    QCOMPARE(tokens.size(), 1);
+}
+
+void TestCipherSwarmClient::expiredTokenAsksForCredentials()
+{
+    login();
+    QSignalSpy unauthorized(m_session.get(), &Session::unauthorized);
+    m_sim->expireTokens();
+    const auto me = wait<User>([&](auto done) { m_client->me(done); });
+    QVERIFY(!me.ok());
+    QCOMPARE(me.error.kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(m_session->state(), Session::State::Unauthorized);
+    QCOMPARE(unauthorized.size(), 1);
+    QVERIFY2(unauthorized.first().first().toString().contains(QStringLiteral("Token expired")),
+             qPrintable(unauthorized.first().first().toString()));
+    login(); // fresh credentials bring the session back
+    QCOMPARE(m_session->state(), Session::State::SignedIn);
+    QVERIFY(wait<User>([&](auto done) { m_client->me(done); }).ok());
+}
+
+void TestCipherSwarmClient::unreachableServerIsANetworkError()
+{
+    quint16 port;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    m_session->setServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+    const auto result = wait<DashboardSummary>([&](auto done) { m_client->dashboardSummary(done); });
+    QCOMPARE(result.error.kind, ApiError::Kind::Network);
+    QVERIFY2(result.error.message.contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+             qPrintable(result.error.message));
+}
+
+void TestCipherSwarmClient::serverErrorWithATextBody()
+{
+    login();
+    m_sim->failRequests(500, 5000ms);
+    const auto result = wait<User>([&](auto done) { m_client->me(done); });
+    QCOMPARE(result.error.kind, ApiError::Kind::Http);
+    QCOMPARE(result.error.message,
+             QStringLiteral("GET /api/v1/web/auth/me: HTTP 500: Internal Server Error"));
+    m_sim->failRequests(503, 5000ms, 7);
+    const auto unavailable = wait<User>([&](auto done) { m_client->me(done); });
+    QCOMPARE(unavailable.error.httpStatus, 503);
+}
+
+void TestCipherSwarmClient::timeoutAndCancel()
+{
+    m_transport->setTimeout(300ms);
+    m_sim->setResponseDelay(2000ms);
+    const auto slow = wait<DashboardSummary>([&](auto done) { m_client->dashboardSummary(done); });
+    QCOMPARE(slow.error.kind, ApiError::Kind::Timeout);
+
+    bool called = false;
+    ApiCall *call =
+        m_client->dashboardSummary([&called](const ApiResult<DashboardSummary> &) { called = true; });
+    QPointer<ApiCall> guard(call);
+    QSignalSpy finished(call, &ApiCall::finished);
+    call->cancel();
+    QCOMPARE(finished.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!guard, 2000); // deleted after cancelling
+    QTest::qWait(500);                      // long enough for an answer that must not be delivered
+    QVERIFY(!called);
+}
+
+void TestCipherSwarmClient::concurrencyIsBounded()
+{
+    m_transport->setMaxConcurrent(2);
+    m_sim->setResponseDelay(200ms);
+    int answered = 0;
+    int maxInFlight = 0;
+    for (int i = 0; i < 6; ++i)
+        m_client->dashboardSummary([&](const ApiResult<DashboardSummary> &r) { answered += r.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT((maxInFlight = std::max(maxInFlight, m_transport->inFlight()), answered == 6),
+                             10000);
+    QCOMPARE(maxInFlight, 2);
+}
+
+void TestCipherSwarmClient::streamHeadersFollowTheToken()
+{
+    login();
+    m_session->setProjectId(2);
+    auto headers = m_session->streamHeaders();
+    QVERIFY(headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
+    QVERIFY(
+        headers.contains(std::pair<QByteArray, QByteArray>("Cookie", "active_project_id=2")));
+    const QByteArray before = m_session->token();
+    QVERIFY(wait<QByteArray>([&](auto done) {
+                m_session->refresh([done](const ApiError &e) { done(ApiResult<QByteArray>{{}, e}); });
+            }).ok());
+    QVERIFY(m_session->token() != before);
+    headers = m_session->streamHeaders();
+    QVERIFY(headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
+}
+
+void TestCipherSwarmClient::tokenNeverAppearsInTheLog()
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log.clear();
+    }
+    login();
+    m_sim->rejectCredentials(1);
+    QVERIFY(wait<User>([&](auto done) { m_client->me(done); }).ok()); // a refresh happened too
+    const QByteArray token = m_session->token();
+    QMutexLocker lock(&g_logMutex);
+    QVERIFY(g_log.size() > 3); // logging was on: the check below is not vacuous
+    const QString joined = g_log.join(QLatin1Char('\n'));
+    const QByteArray signature = token.split('.').last();
+    QVERIFY2(!joined.contains(QString::fromLatin1(signature)), qPrintable(joined));
+    QVERIFY(!joined.contains(QString::fromLatin1(token.split('.').at(1))));
+}
+
+QTEST_GUILESS_MAIN(TestCipherSwarmClient)
+#include "tst_CipherSwarmClient.moc"
