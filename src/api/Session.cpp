@@ -148,8 +148,8 @@ void Session::authorize(ApiRequest &request) const
     if (!m_token.isEmpty())
         request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_token));
     if (m_projectId)
-        request.headers.append(
-            std::pair<QByteArray, QByteArray>("Cookie", "active_project_id=" + QByteArray::number(*m_projectId)));
+        request.headers.append(std::pair<QByteArray, QByteArray>(
+            "Cookie", "active_project_id=" + QByteArray::number(*m_projectId)));
 }
 
 QList<std::pair<QByteArray, QByteArray>> Session::streamHeaders() const
@@ -293,14 +293,16 @@ void Session::send(ApiRequest request, ApiCall *call, Callback done)
             return;
         }
         // 401: refresh once (unless the token already changed meanwhile) and try again.
-        const auto retry = [this, request, call = QPointer<ApiCall>(call),
+        const auto retry = [this, request, response, call = QPointer<ApiCall>(call),
                             done](const ApiError &refreshError) {
             if (!call || call->isCancelled())
                 return;
             if (refreshError.isError()) {
-                ApiError error = refreshError;
+                // What the request was told comes first; why the refresh could not help follows.
+                ApiError error = httpError(request, response);
                 error.kind = ApiError::Kind::Unauthorized;
-                done(ApiResponse{401, {}, {}, {}, error}, error);
+                error.message += tr(" (token refresh failed: %1)").arg(refreshError.message);
+                done(response, error);
                 return;
             }
             ApiRequest again = request;

@@ -97,10 +97,9 @@ int SseCommand::run(const QStringList &arguments)
     if (!parser.parse(withoutCommand))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        const QString help =
-            parser.helpText().replace(QCoreApplication::applicationFilePath().section(QLatin1Char('/'), -1)
-                                          + QStringLiteral(" [options]"),
-                                      QStringLiteral("swarmwatch-cli sse [options]"));
+        QString help = parser.helpText();
+        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: swarmwatch-cli sse"));
         std::fputs(help.toUtf8().constData(), m_out);
         return ExitOk;
     }
