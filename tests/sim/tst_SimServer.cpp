@@ -1,0 +1,332 @@
+// The simulated CipherSwarm, checked byte for byte against ../shared/cipherswarm-api.md with plain sockets
+// and curl: nothing of SwarmWatch's client is used here, so the simulator is not tested by its own twin.
+#include "SimServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace swarmwatch::sim;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct RawResponse {
+    QByteArray head;
+    QByteArray body;
+    int status() const { return head.mid(9, 3).toInt(); }
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const QByteArray &line : head.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+class TestSimServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        SimServer::Options options;
+        options.ticksPerSecond = 0;
+        options.pingInterval = 300ms;
+        m_sim = std::make_unique<SimServer>(options);
+        QVERIFY(m_sim->start());
+    }
+    void cleanup() { m_sim.reset(); }
+
+    void loginIssuesAJwtAndCookies();
+    void cookieWinsOverTheHeader();
+    void campaignListNeedsTheProjectCookie();
+    void trailingSlashRedirects();
+    void validationErrorsAreLists();
+    void feedsSendDataOnlyFramesAndHoldHeaders();
+    void pingIsExactlyTheServersBytes();
+    void actionsAnnounceOnlyRealChanges();
+    void stalledListenerDropsPastOneHundred();
+    void faultsDropAndFail();
+    void curlCanFollowAFeed();
+
+private:
+    QByteArray token()
+    {
+        const RawResponse response = request("POST", "/api/v1/web/auth/login", {},
+                                             "email=admin%40swarmwatch.example&password=swarmwatch");
+        return QJsonDocument::fromJson(response.body)
+            .object()
+            .value(QStringLiteral("access_token"))
+            .toString()
+            .toLatin1();
+    }
+
+    // One HTTP/1.1 exchange on a fresh socket; the body is read by Content-Length.
+    RawResponse request(const QByteArray &method, const QByteArray &path, const QByteArray &headers,
+                        const QByteArray &body = {})
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+            qFatal("cannot connect to the simulator");
+        QByteArray out =
+            method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers;
+        if (!body.isEmpty())
+            out += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                   + QByteArray::number(body.size()) + "\r\n";
+        socket.write(out + "\r\n" + body);
+        QByteArray received;
+        RawResponse response;
+        const bool complete = QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                const qsizetype end = received.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                response.head = received.left(end);
+                response.body = received.mid(end + 4);
+                return response.body.size() >= response.header("Content-Length").toLongLong();
+            },
+            5000);
+        if (!complete)
+            qWarning("incomplete answer to %s %s: %s", method.constData(), path.constData(),
+                     received.constData());
+        return response;
+    }
+
+    std::unique_ptr<SimServer> m_sim;
+};
+
+void TestSimServer::loginIssuesAJwtAndCookies()
+{
+    const RawResponse ok =
+        request("POST", "/api/v1/web/auth/login", {}, "email=admin%40swarmwatch.example&password=swarmwatch");
+    QCOMPARE(ok.status(), 200);
+    const QJsonObject body = QJsonDocument::fromJson(ok.body).object();
+    QCOMPARE(body.value(QStringLiteral("message")).toString(), QStringLiteral("Login successful."));
+    const QList<QByteArray> parts =
+        body.value(QStringLiteral("access_token")).toString().toLatin1().split('.');
+    QCOMPARE(parts.size(), 3);
+    const QJsonObject claims =
+        QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+    QCOMPARE(claims.value(QStringLiteral("exp")).toInteger()
+                 - claims.value(QStringLiteral("iat")).toInteger(),
+             3600);
+    QVERIFY(!claims.value(QStringLiteral("jti")).toString().isEmpty());
+    QVERIFY(ok.head.contains("Set-Cookie: access_token="));
+    QVERIFY(ok.head.contains("Set-Cookie: active_project_id=1;"));
+
+    const RawResponse bad =
+        request("POST", "/api/v1/web/auth/login", {}, "email=admin%40swarmwatch.example&password=x");
+    QCOMPARE(bad.status(), 400);
+    QCOMPARE(bad.body,
+             QByteArray(R"({"message":"Invalid email or password.","level":"error","access_token":null})"));
+}
+
+void TestSimServer::cookieWinsOverTheHeader()
+{
+    const QByteArray good = token();
+    QCOMPARE(request("GET", "/api/v1/web/auth/me", "Authorization: Bearer " + good + "\r\n").status(), 200);
+    QCOMPARE(request("GET", "/api/v1/web/auth/me", "authorization: bearer " + good + "\r\n").status(), 200);
+    const RawResponse stale = request("GET", "/api/v1/web/auth/me",
+                                      "Authorization: Bearer " + good + "\r\nCookie: access_token=stale\r\n");
+    QCOMPARE(stale.status(), 401);
+    QCOMPARE(stale.body, QByteArray(R"({"detail":"Could not validate credentials"})"));
+    const RawResponse none = request("GET", "/api/v1/web/auth/me", {});
+    QCOMPARE(none.body, QByteArray(R"({"detail":"Not authenticated"})"));
+    m_sim->expireTokens();
+    const RawResponse expired =
+        request("GET", "/api/v1/web/auth/me", "Authorization: Bearer " + good + "\r\n");
+    QCOMPARE(expired.body, QByteArray(R"({"detail":"Token expired"})"));
+    QCOMPARE(expired.header("WWW-Authenticate"), QByteArray("Bearer"));
+    const RawResponse refresh =
+        request("POST", "/api/v1/web/auth/refresh", "Cookie: access_token=" + good + "\r\n");
+    QCOMPARE(refresh.status(), 401); // an expired token cannot be refreshed
+}
+
+void TestSimServer::campaignListNeedsTheProjectCookie()
+{
+    const QByteArray auth = "Authorization: Bearer " + token() + "\r\n";
+    QCOMPARE(request("GET", "/api/v1/web/campaigns", auth).body,
+             QByteArray(R"({"detail":"No active project selected."})"));
+    const RawResponse page =
+        request("GET", "/api/v1/web/campaigns?page=1&size=3", auth + "Cookie: active_project_id=1\r\n");
+    QCOMPARE(page.status(), 200);
+    const QJsonObject list = QJsonDocument::fromJson(page.body).object();
+    QCOMPARE(list.value(QStringLiteral("items")).toArray().size(), 3);
+    QCOMPARE(list.value(QStringLiteral("size")).toInt(), 3);
+    const int total = list.value(QStringLiteral("total")).toInt();
+    QCOMPARE(list.value(QStringLiteral("total_pages")).toInt(), (total + 2) / 3);
+    QCOMPARE(request("GET", "/api/v1/web/campaigns", auth + "Cookie: active_project_id=3\r\n").status(),
+             200); // member
+    QCOMPARE(request("GET", "/api/v1/web/campaigns", auth + "Cookie: active_project_id=abc\r\n").status(),
+             422);
+}
+
+void TestSimServer::trailingSlashRedirects()
+{
+    const RawResponse redirect = request("GET", "/api/v1/web/campaigns/", {});
+    QCOMPARE(redirect.status(), 307);
+    QVERIFY2(redirect.header("Location").endsWith("/api/v1/web/campaigns"), redirect.head.constData());
+    QVERIFY(redirect.header("Location").startsWith("http://"));
+}
+
+void TestSimServer::validationErrorsAreLists()
+{
+    const RawResponse tooBig = request("GET", "/api/v1/web/agents?page_size=500", {});
+    QCOMPARE(tooBig.status(), 422);
+    const QJsonArray detail =
+        QJsonDocument::fromJson(tooBig.body).object().value(QStringLiteral("detail")).toArray();
+    QCOMPARE(detail.first().toObject().value(QStringLiteral("loc")).toArray(),
+             (QJsonArray{QStringLiteral("query"), QStringLiteral("page_size")}));
+    const RawResponse past = request("GET", "/api/v1/web/agents?page=101", {});
+    QCOMPARE(past.status(), 500);
+    QCOMPARE(past.body, QByteArray("Internal Server Error"));
+    QVERIFY(past.header("Content-Type").startsWith("text/plain"));
+}
+
+void TestSimServer::feedsSendDataOnlyFramesAndHoldHeaders()
+{
+    m_sim->feeds().setPingInterval(60s); // no ping in this test
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/web/live/campaigns HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
+                 + "\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("campaigns")), 1, 5000);
+    QTest::qWait(200); // a window in which the real server sends nothing, not even its status line
+    QCOMPARE(socket.bytesAvailable(), 0);
+
+    QCOMPARE(m_sim->world().startCampaign(4), SimWorld::ActionResult::Ok);
+    m_sim->world().renameCampaign(4, QStringLiteral("Renamed"));
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).count("\n\n") >= 2, 5000);
+    const qsizetype headEnd = received.indexOf("\r\n\r\n");
+    const QByteArray head = received.left(headEnd);
+    QVERIFY(head.startsWith("HTTP/1.1 200"));
+    QVERIFY(head.contains("Content-Type: text/event-stream; charset=utf-8"));
+    QVERIFY(head.contains("X-Accel-Buffering: no"));
+    const QList<QByteArray> frames = received.mid(headEnd + 4).split('\n');
+    int events = 0;
+    for (const QByteArray &line : frames) {
+        if (line.isEmpty())
+            continue;
+        QVERIFY2(line.startsWith("data: {\"trigger\":\"refresh\",\"timestamp\":\""), line.constData());
+        const QJsonObject event = QJsonDocument::fromJson(line.mid(6)).object();
+        QCOMPARE(event.keys().size(), 5);
+        QCOMPARE(event.value(QStringLiteral("target")).toString(), QStringLiteral("campaigns"));
+        QCOMPARE(event.value(QStringLiteral("id")).toInt(), 4);
+        QVERIFY(event.value(QStringLiteral("timestamp")).toString().endsWith(QLatin1Char('Z')));
+        ++events;
+    }
+    QCOMPARE(events, 2); // the start and the rename
+}
+
+void TestSimServer::pingIsExactlyTheServersBytes()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/web/live/toasts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
+                 + "\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).endsWith("\n\n"), 5000);
+    QVERIFY2(received.endsWith("\r\n\r\ndata: {\"trigger\": \"ping\"}\n\n"), received.constData());
+}
+
+void TestSimServer::actionsAnnounceOnlyRealChanges()
+{
+    QSignalSpy announced(&m_sim->world(), &SimWorld::announced);
+    const QByteArray auth = "Authorization: Bearer " + token() + "\r\n";
+    const int draft = 4; // campaigns with i % 4 == 3 start as draft
+    QCOMPARE(m_sim->world().campaign(draft)->state, QStringLiteral("draft"));
+    QCOMPARE(request("POST", "/api/v1/web/campaigns/4/stop", auth).status(), 200); // draft stays draft
+    QCOMPARE(announced.size(), 0);
+    QCOMPARE(request("POST", "/api/v1/web/campaigns/4/start", auth).status(), 200);
+    QCOMPARE(announced.size(), 1);
+    QCOMPARE(announced.first().at(3).value<std::optional<int>>(), std::optional<int>(1)); // project known
+    QCOMPARE(request("POST", "/api/v1/web/campaigns/4/start", auth).status(), 200);       // already active
+    QCOMPARE(announced.size(), 1);
+    QCOMPARE(request("DELETE", "/api/v1/web/campaigns/4", auth).status(), 204);
+    QCOMPARE(request("POST", "/api/v1/web/campaigns/4/start", auth).body,
+             QByteArray(R"({"detail":"Cannot start an archived campaign."})"));
+    QCOMPARE(request("GET", "/api/v1/web/campaigns/999", auth).body,
+             QByteArray(R"({"detail":"Campaign 999 not found"})"));
+    const qsizetype before = announced.size();
+    m_sim->world().agentShutdown(2); // the real server announces nothing for this
+    QCOMPARE(announced.size(), before);
+    QCOMPARE(m_sim->world().agent(2)->state, QStringLiteral("stopped"));
+}
+
+void TestSimServer::stalledListenerDropsPastOneHundred()
+{
+    m_sim->feeds().setPingInterval(60s);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
+                 + "\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("agents")), 1, 5000);
+    m_sim->stallFeeds(true);
+    for (int i = 0; i < 150; ++i)
+        m_sim->world().heartbeat(1 + i % 6);
+    QCOMPARE(m_sim->feeds().droppedFrames(), 50u);
+    QTest::qWait(200);
+    QCOMPARE(socket.bytesAvailable(), 0); // stalled: nothing at all
+    m_sim->stallFeeds(false);
+    QByteArray received;
+    QTRY_COMPARE_WITH_TIMEOUT((received += socket.readAll()).count("data: "), 100, 5000);
+}
+
+void TestSimServer::faultsDropAndFail()
+{
+    const QByteArray auth = "Authorization: Bearer " + token() + "\r\n";
+    m_sim->failRequests(503, 2s, 7);
+    const RawResponse unavailable = request("GET", "/api/v1/web/auth/me", auth);
+    QCOMPARE(unavailable.status(), 503);
+    QCOMPARE(unavailable.header("Retry-After"), QByteArray("7"));
+    QCOMPARE(request("GET", "/health", {}).status(), 200); // liveness is never failed
+
+    m_sim->failRequests(0, 0ms);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(), 1, 5000);
+    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+    m_sim->dropFeeds();
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(m_sim->feeds().listenerCount(), 0);
+}
+
+void TestSimServer::curlCanFollowAFeed()
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    QVERIFY2(!curl.isEmpty(), "curl is installed by scripts/bootstrap");
+    QProcess process;
+    process.start(curl, {QStringLiteral("-sN"), QStringLiteral("-H"),
+                         QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token()),
+                         m_sim->url().toString() + QStringLiteral("/api/v1/web/live/agents")});
+    QVERIFY(process.waitForStarted(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("agents")), 1, 5000);
+    m_sim->world().heartbeat(3);
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("\"id\":3"), 5000);
+    QVERIFY2(out.startsWith("data: {\"trigger\":\"refresh\""), out.constData());
+    process.kill();
+    process.waitForFinished(5000);
+}
+
+QTEST_GUILESS_MAIN(TestSimServer)
+#include "tst_SimServer.moc"
