@@ -358,16 +358,17 @@ void TestCipherSwarmClient::streamHeadersFollowTheToken()
     login();
     m_session->setProjectId(2);
     auto headers = m_session->streamHeaders();
-    QVERIFY(headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
     QVERIFY(
-        headers.contains(std::pair<QByteArray, QByteArray>("Cookie", "active_project_id=2")));
+        headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
+    QVERIFY(headers.contains(std::pair<QByteArray, QByteArray>("Cookie", "active_project_id=2")));
     const QByteArray before = m_session->token();
     QVERIFY(wait<QByteArray>([&](auto done) {
                 m_session->refresh([done](const ApiError &e) { done(ApiResult<QByteArray>{{}, e}); });
             }).ok());
     QVERIFY(m_session->token() != before);
     headers = m_session->streamHeaders();
-    QVERIFY(headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
+    QVERIFY(
+        headers.contains(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_session->token())));
 }
 
 void TestCipherSwarmClient::tokenNeverAppearsInTheLog()
