@@ -41,6 +41,7 @@ private Q_SLOTS:
         m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
         m_environment.remove(QStringLiteral("SWARMWATCH_TOKEN"));
         m_environment.remove(QStringLiteral("SWARMWATCH_SERVER"));
+        m_environment.remove(QStringLiteral("QT_LOGGING_RULES")); // ctest's debug logging is for this process
     }
     void cleanup()
     {
