@@ -35,7 +35,7 @@ QString typeName(const QJsonValue &value)
     return QStringLiteral("nothing");
 }
 
-// Integers beyond 2^53 cannot travel through a JSON double exactly.
+// Beyond ±(2^53 - 1) a JSON number read as a double may already be rounded, 2^53 + 1 to 2^53 included.
 constexpr double kMaxExactInteger = 9007199254740992.0;
 
 } // namespace
@@ -83,7 +83,7 @@ std::optional<qint64> JsonReader::optionalInteger(const char *key)
     if (!present(key, &value))
         return std::nullopt;
     const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || std::trunc(number) != number || std::fabs(number) > kMaxExactInteger) {
+    if (!value.isDouble() || std::trunc(number) != number || std::fabs(number) >= kMaxExactInteger) {
         fail(where(key), tr("expected an integer, got %1").arg(typeName(value)));
         return std::nullopt;
     }
