@@ -1,0 +1,250 @@
+#include "CampaignModel.h"
+
+#include <QLocale>
+
+namespace swarmwatch {
+
+namespace {
+
+QString duration(qint64 seconds)
+{
+    if (seconds < 60)
+        return CampaignModel::tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return CampaignModel::tr("%1 min").arg(seconds / 60);
+    if (seconds < 86400)
+        return CampaignModel::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return CampaignModel::tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+}
+
+} // namespace
+
+CampaignModel::CampaignModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+int CampaignModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int CampaignModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CampaignModel::display(const CampaignRow &row, int column)
+{
+    const auto &c = row.campaign;
+    switch (column) {
+    case Name:
+        return c.name;
+    case State:
+        return c.state;
+    case Progress:
+        return row.metrics ? QVariant(QStringLiteral("%1 %").arg(row.metrics->progressPercent, 0, 'f', 1))
+                           : QVariant();
+    case Cracked:
+        return row.metrics ? QVariant(
+                   QStringLiteral("%1 / %2").arg(row.metrics->crackedHashes).arg(row.metrics->totalHashes))
+                           : QVariant();
+    case PercentCracked:
+        return row.metrics ? QVariant(QStringLiteral("%1 %").arg(row.metrics->percentCracked, 0, 'f', 2))
+                           : QVariant();
+    case ActiveAgents:
+        return row.activeAgents ? QVariant(*row.activeAgents) : QVariant();
+    case Attacks:
+        return row.attackCount ? QVariant(*row.attackCount) : QVariant();
+    case Priority:
+        return c.priority;
+    case Updated:
+        return QLocale().toString(c.updatedAt.toLocalTime(), QLocale::ShortFormat);
+    case Eta:
+        return row.etaSeconds ? QVariant(duration(*row.etaSeconds)) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant CampaignModel::sortValue(const CampaignRow &row, int column)
+{
+    switch (column) {
+    case Progress:
+        return row.metrics ? row.metrics->progressPercent : -1.0;
+    case Cracked:
+        return row.metrics ? row.metrics->crackedHashes : -1;
+    case PercentCracked:
+        return row.metrics ? row.metrics->percentCracked : -1.0;
+    case Updated:
+        return row.campaign.updatedAt;
+    case Eta:
+        return row.etaSeconds ? *row.etaSeconds : std::numeric_limits<qint64>::max();
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant CampaignModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CampaignRow &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Name && row.campaign.description)
+            return *row.campaign.description;
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == Name || index.column() == State
+                   ? QVariant()
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case IdRole:
+        return row.campaign.id;
+    case SortRole:
+        return sortValue(row, index.column());
+    case StateRole:
+        return row.campaign.state;
+    case ProjectRole:
+        return row.campaign.projectId;
+    default:
+        return {};
+    }
+}
+
+QVariant CampaignModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case State:
+        return tr("State");
+    case Progress:
+        return tr("Progress");
+    case Cracked:
+        return tr("Cracked");
+    case PercentCracked:
+        return tr("% cracked");
+    case ActiveAgents:
+        return tr("Agents");
+    case Attacks:
+        return tr("Attacks");
+    case Priority:
+        return tr("Priority");
+    case Updated:
+        return tr("Updated");
+    case Eta:
+        return tr("ETA");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> CampaignModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "campaignId");
+    names.insert(SortRole, "sortValue");
+    names.insert(StateRole, "campaignState");
+    names.insert(ProjectRole, "projectId");
+    return names;
+}
+
+void CampaignModel::upsert(const CampaignRow &row)
+{
+    const auto it = m_rowById.constFind(row.campaign.id);
+    if (it == m_rowById.cend()) {
+        const int at = static_cast<int>(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.append(row);
+        m_rowById.insert(row.campaign.id, at);
+        endInsertRows();
+        return;
+    }
+    const int at = *it;
+    const CampaignRow old = m_rows.at(at);
+    if (old == row)
+        return;
+    m_rows[at] = row;
+    // One dataChanged per run of changed cells, so views and proxies touch only what moved.
+    int first = -1;
+    for (int column = 0; column <= ColumnCount; ++column) {
+        const bool changed = column < ColumnCount
+                             && (display(old, column) != display(row, column)
+                                 || sortValue(old, column) != sortValue(row, column));
+        if (changed && first < 0)
+            first = column;
+        if (!changed && first >= 0) {
+            Q_EMIT dataChanged(index(at, first), index(at, column - 1));
+            first = -1;
+        }
+    }
+}
+
+void CampaignModel::upsertCampaign(const Campaign &campaign)
+{
+    CampaignRow row;
+    if (const CampaignRow *existing = this->row(campaign.id))
+        row = *existing;
+    row.campaign = campaign;
+    upsert(row);
+}
+
+bool CampaignModel::remove(qint64 id)
+{
+    const auto it = m_rowById.constFind(id);
+    if (it == m_rowById.cend())
+        return false;
+    const int at = *it;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    m_rowById.remove(id);
+    for (int i = at; i < m_rows.size(); ++i)
+        m_rowById[m_rows.at(i).campaign.id] = i;
+    endRemoveRows();
+    return true;
+}
+
+void CampaignModel::replaceAll(const QList<Campaign> &campaigns)
+{
+    QSet<qint64> keep;
+    for (const Campaign &campaign : campaigns)
+        keep.insert(campaign.id);
+    for (const qint64 id : ids()) {
+        if (!keep.contains(id))
+            remove(id);
+    }
+    for (const Campaign &campaign : campaigns)
+        upsertCampaign(campaign);
+}
+
+void CampaignModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    // Only for a project switch, where nothing of the old table is still true.
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    endResetModel();
+}
+
+const CampaignRow *CampaignModel::row(qint64 id) const
+{
+    const auto it = m_rowById.constFind(id);
+    return it == m_rowById.cend() ? nullptr : &m_rows.at(*it);
+}
+
+QList<qint64> CampaignModel::ids() const
+{
+    QList<qint64> out;
+    out.reserve(m_rows.size());
+    for (const CampaignRow &row : m_rows)
+        out.append(row.campaign.id);
+    return out;
+}
+
+} // namespace swarmwatch
