@@ -29,6 +29,7 @@ void CliApplication::printUsage(std::FILE *stream) const
            "  campaigns    List the active project's campaigns\n"
            "  agents       List the agents\n"
            "  summary      Show the dashboard summary\n"
+           "  watch        Follow campaigns (and agents) live, as a table or JSON lines\n"
            "  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
            "\n"
            "Server: --server URL, else $SWARMWATCH_SERVER, else the last login.\n"

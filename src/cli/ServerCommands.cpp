@@ -1,12 +1,17 @@
 #include "ServerCommands.h"
 
+#include "AgentModel.h"
 #include "ApiCall.h"
 #include "ApiTransport.h"
+#include "CampaignModel.h"
 #include "CipherSwarmClient.h"
 #include "CredentialStore.h"
 #include "ExitCode.h"
+#include "LiveSync.h"
 #include "LoginSettings.h"
 #include "Session.h"
+#include "SystemNetworkReachability.h"
+#include "UnixSignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -15,7 +20,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
+#include <QTimer>
 
 #include <termios.h>
 #include <unistd.h>
@@ -24,10 +31,10 @@ namespace swarmwatch {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("login"),       QStringLiteral("logout"),
-                            QStringLiteral("whoami"),      QStringLiteral("projects"),
-                            QStringLiteral("use-project"), QStringLiteral("campaigns"),
-                            QStringLiteral("agents"),      QStringLiteral("summary")};
+const QStringList kCommands{
+    QStringLiteral("login"),    QStringLiteral("logout"),      QStringLiteral("whoami"),
+    QStringLiteral("projects"), QStringLiteral("use-project"), QStringLiteral("campaigns"),
+    QStringLiteral("agents"),   QStringLiteral("summary"),     QStringLiteral("watch")};
 
 // Runs one asynchronous call to its end.
 template <typename T, typename Start>
@@ -85,6 +92,35 @@ QJsonObject toJson(const Agent &agent)
             {QStringLiteral("last_ipaddress"), optional(agent.lastIpAddress)}};
 }
 
+QJsonObject toJson(const CampaignRow &row)
+{
+    QJsonObject object = toJson(row.campaign);
+    const auto put = [&object](const char *key, const QJsonValue &value) {
+        object.insert(QLatin1String(key), value);
+    };
+    const QJsonValue null(QJsonValue::Null);
+    put("total_hashes", row.metrics ? QJsonValue(row.metrics->totalHashes) : null);
+    put("cracked_hashes", row.metrics ? QJsonValue(row.metrics->crackedHashes) : null);
+    put("uncracked_hashes", row.metrics ? QJsonValue(row.metrics->uncrackedHashes) : null);
+    put("percent_cracked", row.metrics ? QJsonValue(row.metrics->percentCracked) : null);
+    put("progress_percent", row.metrics ? QJsonValue(row.metrics->progressPercent) : null);
+    put("active_agents", row.activeAgents ? QJsonValue(*row.activeAgents) : null);
+    put("attacks_count", row.attackCount ? QJsonValue(*row.attackCount) : null);
+    put("eta_seconds", row.etaSeconds ? QJsonValue(*row.etaSeconds) : null);
+    return object;
+}
+
+QJsonObject toJson(const AgentRow &row)
+{
+    QJsonObject object = toJson(row.agent);
+    object.insert(QStringLiteral("online"), AgentModel::isOnline(row.agent, QDateTime::currentDateTimeUtc()));
+    object.insert(QStringLiteral("latest_error"),
+                  row.latestError ? QJsonValue(*row.latestError) : QJsonValue());
+    object.insert(QStringLiteral("current_speed"),
+                  row.currentSpeed ? QJsonValue(*row.currentSpeed) : QJsonValue());
+    return object;
+}
+
 QString ago(const std::optional<QDateTime> &time)
 {
     if (!time)
@@ -130,6 +166,8 @@ QString ServerCommands::summaryLine(const QString &command)
         return tr("List the agents");
     if (command == QLatin1String("summary"))
         return tr("Show the dashboard summary");
+    if (command == QLatin1String("watch"))
+        return tr("Follow campaigns (and agents) live, as a table or JSON lines");
     return {};
 }
 
@@ -185,6 +223,17 @@ int ServerCommands::run(const QString &command, const QStringList &arguments)
     }
     if (command == QLatin1String("use-project"))
         parser.addPositionalArgument(QStringLiteral("id"), tr("The project's id (see `projects`)."));
+    if (command == QLatin1String("watch")) {
+        parser.addOption(jsonOption);
+        parser.addOption({QStringLiteral("agents"), tr("Follow the agents too.")});
+        parser.addOption(
+            {QStringLiteral("show-secrets"), tr("Show cracked plaintexts in toasts (hidden by default).")});
+        parser.addOption({QStringLiteral("watchdog-seconds"),
+                          tr("Reconnect a feed silent this long (default 75)."), tr("seconds"),
+                          QStringLiteral("75")});
+        parser.addOption({QStringLiteral("resync-seconds"), tr("Full resync interval (default 60)."),
+                          tr("seconds"), QStringLiteral("60")});
+    }
 
     QStringList withoutCommand = arguments;
     withoutCommand.removeAt(1);
@@ -230,6 +279,8 @@ int ServerCommands::run(const QString &command, const QStringList &arguments)
         return campaigns(json);
     if (command == QLatin1String("agents"))
         return agents(json);
+    if (command == QLatin1String("watch"))
+        return watch(parser);
     return summary(json);
 }
 
@@ -566,6 +617,256 @@ int ServerCommands::summary(bool json)
               .arg(s.totalTasks)
               .arg(s.recentlyCrackedHashes));
     return ExitOk;
+}
+
+int ServerCommands::watch(QCommandLineParser &parser)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool withAgents = parser.isSet(QStringLiteral("agents"));
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    bool ok = false;
+    const double watchdog = parser.value(QStringLiteral("watchdog-seconds")).toDouble(&ok);
+    if (!ok || watchdog < 1 || watchdog > 86400)
+        return usageError(tr("--watchdog-seconds takes a number from 1 to 86400"));
+    const double resync = parser.value(QStringLiteral("resync-seconds")).toDouble(&ok);
+    if (!ok || resync < 1 || resync > 86400)
+        return usageError(tr("--resync-seconds takes a number from 1 to 86400"));
+
+    CampaignModel campaigns;
+    AgentModel agents;
+    SystemNetworkReachability reachability;
+    LiveSync sync(m_client.get(), m_network.get(), &reachability, &campaigns, &agents);
+    LiveSyncSettings settings;
+    settings.agents = withAgents;
+    settings.feed.idleTimeout = std::chrono::milliseconds(static_cast<qint64>(watchdog * 1000));
+    settings.resyncInterval = std::chrono::milliseconds(static_cast<qint64>(resync * 1000));
+    sync.setSettings(settings);
+
+    // One JSON object per line, "op" first so that a reader (or a person) sees the kind at once.
+    const auto emitLine = [this](QJsonObject object) {
+        const QString op = object.take(QStringLiteral("op")).toString();
+        const QByteArray rest = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        print(QStringLiteral("{\"op\":\"%1\"").arg(op) + (rest.size() > 2 ? QStringLiteral(",") : QString())
+              + QString::fromUtf8(rest.mid(1)) + QLatin1Char('\n'));
+        std::fflush(m_out);
+    };
+    const auto campaignArray = [&campaigns] {
+        QJsonArray array;
+        for (const CampaignRow &row : campaigns.rows())
+            array.append(toJson(row));
+        return array;
+    };
+    const auto agentArray = [&agents] {
+        QJsonArray array;
+        for (const AgentRow &row : agents.rows())
+            array.append(toJson(row));
+        return array;
+    };
+    const auto feedStates = [&sync, withAgents] {
+        QJsonObject feeds;
+        feeds.insert(QStringLiteral("campaigns"),
+                     LiveSync::feedStateName(sync.feedState(LiveSync::Feed::Campaigns)));
+        if (withAgents)
+            feeds.insert(QStringLiteral("agents"),
+                         LiveSync::feedStateName(sync.feedState(LiveSync::Feed::Agents)));
+        feeds.insert(QStringLiteral("toasts"),
+                     LiveSync::feedStateName(sync.feedState(LiveSync::Feed::Toasts)));
+        return feeds;
+    };
+
+    // The first picture is printed once the snapshot (metrics included) has settled; changes follow it.
+    bool snapshotPrinted = false;
+    QTimer settle;
+    settle.setInterval(100);
+    QTimer redraw;
+    redraw.setSingleShot(true);
+    redraw.setInterval(250);
+    const bool terminal = ::isatty(fileno(m_out));
+    const auto drawTable = [&] {
+        if (terminal)
+            print(QStringLiteral("\x1b[H\x1b[2J"));
+        print(tr("%1 - %2%3\n\n")
+                  .arg(m_server.toString(), LiveSync::statusName(sync.status()),
+                       sync.statusReason().isEmpty()
+                           ? QString()
+                           : QStringLiteral(" (") + sync.statusReason() + QLatin1Char(')')));
+        QList<QStringList> rows;
+        for (int r = 0; r < campaigns.rowCount(); ++r) {
+            QStringList cells;
+            for (int column = 0; column < CampaignModel::ColumnCount; ++column)
+                cells.append(campaigns.data(campaigns.index(r, column)).toString());
+            rows.append(cells);
+        }
+        QStringList headers;
+        for (int column = 0; column < CampaignModel::ColumnCount; ++column)
+            headers.append(campaigns.headerData(column, Qt::Horizontal).toString().toUpper());
+        printTable(headers, rows);
+        if (withAgents) {
+            print(QStringLiteral("\n"));
+            QList<QStringList> agentRows;
+            for (int r = 0; r < agents.rowCount(); ++r) {
+                QStringList cells;
+                for (int column = 0; column < AgentModel::ColumnCount; ++column)
+                    cells.append(agents.data(agents.index(r, column)).toString());
+                agentRows.append(cells);
+            }
+            QStringList agentHeaders;
+            for (int column = 0; column < AgentModel::ColumnCount; ++column)
+                agentHeaders.append(agents.headerData(column, Qt::Horizontal).toString().toUpper());
+            printTable(agentHeaders, agentRows);
+        }
+        if (!terminal)
+            print(QStringLiteral("--\n"));
+        std::fflush(m_out);
+    };
+    QObject::connect(&redraw, &QTimer::timeout, &redraw, drawTable);
+    QObject::connect(&settle, &QTimer::timeout, &settle, [&] {
+        if (!sync.isSnapshotLoaded() || !sync.isIdle())
+            return;
+        settle.stop();
+        snapshotPrinted = true;
+        if (json) {
+            QJsonObject snapshot{{QStringLiteral("op"), QStringLiteral("snapshot")},
+                                 {QStringLiteral("campaigns"), campaignArray()}};
+            if (withAgents)
+                snapshot.insert(QStringLiteral("agents"), agentArray());
+            emitLine(snapshot);
+        } else {
+            drawTable();
+        }
+    });
+    settle.start();
+
+    // A row whose cells changed in several runs is one upsert: ids collect until control returns to the loop.
+    QSet<qint64> changedCampaigns;
+    QSet<qint64> changedAgents;
+    QTimer upserts;
+    upserts.setSingleShot(true);
+    upserts.setInterval(0);
+    QObject::connect(&upserts, &QTimer::timeout, &upserts, [&] {
+        for (const CampaignRow &row : campaigns.rows()) {
+            if (changedCampaigns.contains(row.campaign.id))
+                emitLine({{QStringLiteral("op"), QStringLiteral("upsert")},
+                          {QStringLiteral("campaign"), toJson(row)}});
+        }
+        for (const AgentRow &row : agents.rows()) {
+            if (changedAgents.contains(row.agent.id))
+                emitLine({{QStringLiteral("op"), QStringLiteral("upsert")},
+                          {QStringLiteral("agent"), toJson(row)}});
+        }
+        changedCampaigns.clear();
+        changedAgents.clear();
+    });
+    const auto onCampaignRows = [&](int first, int last) {
+        if (!snapshotPrinted)
+            return;
+        if (!json) {
+            redraw.start();
+            return;
+        }
+        for (int r = first; r <= last; ++r)
+            changedCampaigns.insert(campaigns.rows().at(r).campaign.id);
+        upserts.start();
+    };
+    QObject::connect(&campaigns, &QAbstractItemModel::rowsInserted, &campaigns,
+                     [&](const QModelIndex &, int first, int last) { onCampaignRows(first, last); });
+    QObject::connect(&campaigns, &QAbstractItemModel::dataChanged, &campaigns,
+                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                         onCampaignRows(topLeft.row(), bottomRight.row());
+                     });
+    QObject::connect(&campaigns, &QAbstractItemModel::rowsAboutToBeRemoved, &campaigns,
+                     [&](const QModelIndex &, int first, int last) {
+                         if (!snapshotPrinted)
+                             return;
+                         if (!json) {
+                             redraw.start();
+                             return;
+                         }
+                         for (int r = first; r <= last; ++r) {
+                             const qint64 id = campaigns.rows().at(r).campaign.id;
+                             changedCampaigns.remove(id);
+                             emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
+                                       {QStringLiteral("type"), QStringLiteral("campaign")},
+                                       {QStringLiteral("id"), id}});
+                         }
+                     });
+    const auto onAgentRows = [&](int first, int last) {
+        if (!snapshotPrinted)
+            return;
+        if (!json) {
+            redraw.start();
+            return;
+        }
+        for (int r = first; r <= last; ++r)
+            changedAgents.insert(agents.rows().at(r).agent.id);
+        upserts.start();
+    };
+    QObject::connect(&agents, &QAbstractItemModel::rowsInserted, &agents,
+                     [&](const QModelIndex &, int first, int last) { onAgentRows(first, last); });
+    QObject::connect(&agents, &QAbstractItemModel::dataChanged, &agents,
+                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                         onAgentRows(topLeft.row(), bottomRight.row());
+                     });
+    QObject::connect(&agents, &QAbstractItemModel::rowsAboutToBeRemoved, &agents,
+                     [&](const QModelIndex &, int first, int last) {
+                         if (!snapshotPrinted)
+                             return;
+                         if (!json) {
+                             redraw.start();
+                             return;
+                         }
+                         for (int r = first; r <= last; ++r) {
+                             const qint64 id = agents.rows().at(r).agent.id;
+                             changedAgents.remove(id);
+                             emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
+                                       {QStringLiteral("type"), QStringLiteral("agent")},
+                                       {QStringLiteral("id"), id}});
+                         }
+                     });
+
+    QEventLoop loop;
+    const auto onStatus = [&] {
+        if (json) {
+            emitLine({{QStringLiteral("op"), QStringLiteral("status")},
+                      {QStringLiteral("status"), LiveSync::statusName(sync.status())},
+                      {QStringLiteral("reason"), sync.statusReason()},
+                      {QStringLiteral("feeds"), feedStates()}});
+        } else if (snapshotPrinted) {
+            redraw.start();
+        }
+        if (sync.status() == LiveSync::Status::Unauthorized
+            && m_session->state() == Session::State::Unauthorized)
+            loop.exit(ExitAuthentication); // nobody can type a password here: say so and stop
+    };
+    QObject::connect(&sync, &LiveSync::statusChanged, &loop, onStatus);
+    QObject::connect(&sync, &LiveSync::toastReceived, &loop, [&](const Toast &toast) {
+        const QString message = showSecrets ? toast.fullText() : toast.redacted;
+        if (json)
+            emitLine({{QStringLiteral("op"), QStringLiteral("toast")}, {QStringLiteral("message"), message}});
+        else
+            std::fprintf(m_err, "%s\n", message.toUtf8().constData());
+    });
+    QObject::connect(&sync, &LiveSync::error, &loop, [this](const QString &message) {
+        std::fprintf(m_err, "swarmwatch-cli watch: %s\n", message.toUtf8().constData());
+    });
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop,
+                     [&loop] { loop.exit(ExitOk); });
+
+    sync.start();
+    const int code = loop.exec();
+    sync.stop();
+    QObject::disconnect(&sync, nullptr, &loop, nullptr);
+    if (code == ExitOk && json) {
+        QJsonObject last{{QStringLiteral("op"), QStringLiteral("final")},
+                         {QStringLiteral("campaigns"), campaignArray()}};
+        if (withAgents)
+            last.insert(QStringLiteral("agents"), agentArray());
+        emitLine(last);
+    }
+    if (code == ExitAuthentication)
+        std::fprintf(m_err, "swarmwatch-cli watch: %s\n", qPrintable(m_session->unauthorizedReason()));
+    return code;
 }
 
 } // namespace swarmwatch

@@ -45,6 +45,7 @@ private:
     int campaigns(bool json);
     int agents(bool json);
     int summary(bool json);
+    int watch(QCommandLineParser &parser);
 
     int usageError(const QString &message);
     int fail(const ApiError &error);

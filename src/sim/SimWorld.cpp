@@ -115,7 +115,7 @@ void SimWorld::addAttacks(SimCampaign &campaign)
         attack.name = QStringLiteral("%1 attack %2").arg(attack.typeLabel).arg(position + 1);
         attack.keyspace = 1000000LL * (1 + m_random.bounded(10000));
         attack.complexityScore = 1 + m_random.bounded(5);
-        attack.hashesPerSecond = 1e9 * (1 + m_random.bounded(40));
+        attack.hashesPerSecond = 1e5 * (1 + m_random.bounded(40)); // slow enough for an ETA worth showing
         if (campaign.state == QLatin1String("active")) {
             attack.state = position == 0 ? QStringLiteral("running") : QStringLiteral("pending");
             attack.progress = position == 0 ? m_random.bounded(0, 60) : 0;

@@ -1,0 +1,210 @@
+// swarmwatch-cli watch --json as a process against the simulator in this one: snapshot, live changes,
+// removals, redacted toasts, status lines, and the final picture on SIGINT.
+#include "SimServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace swarmwatch::sim;
+using namespace std::chrono_literals;
+
+class TestWatchCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        SimServer::Options options;
+        options.world.campaigns = 9;
+        options.world.agents = 3;
+        options.ticksPerSecond = 0;
+        options.pingInterval = 1000ms;
+        m_sim = std::make_unique<SimServer>(options);
+        QVERIFY(m_sim->start());
+        m_lines.clear();
+        m_buffer.clear();
+    }
+    void cleanup()
+    {
+        if (m_process && m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+        m_process.reset();
+        m_sim.reset();
+    }
+
+    void jsonLinesFollowTheServer();
+    void secretsOnlyWhenAsked();
+
+private:
+    void startWatch(const QStringList &extra)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_sim->url().toString() + QStringLiteral("/api/v1/web/auth/login")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QNetworkReply *reply = network.post(request, "email=admin%40swarmwatch.example&password=swarmwatch");
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        const QString token = QJsonDocument::fromJson(reply->readAll())
+                                  .object()
+                                  .value(QStringLiteral("access_token"))
+                                  .toString();
+        delete reply;
+
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), token);
+        environment.insert(QStringLiteral("SWARMWATCH_SERVER"), m_sim->url().toString());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessEnvironment(environment);
+        connect(m_process.get(), &QProcess::readyReadStandardOutput, this, [this] {
+            m_buffer += m_process->readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = m_buffer.indexOf('\n')) >= 0) {
+                const QByteArray line = m_buffer.left(newline);
+                m_buffer.remove(0, newline + 1);
+                QJsonParseError error;
+                const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+                QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+                QVERIFY2(line.startsWith("{\"op\":\""), line.constData());
+                m_lines.append(object);
+            }
+        });
+        m_process->start(QStringLiteral(SWARMWATCH_CLI),
+                         QStringList{QStringLiteral("watch"), QStringLiteral("--json")} + extra);
+        QVERIFY(m_process->waitForStarted(10000));
+    }
+    std::optional<QJsonObject> find(const QString &op,
+                                    const std::function<bool(const QJsonObject &)> &match = {}) const
+    {
+        for (const QJsonObject &line : m_lines) {
+            if (line.value(QStringLiteral("op")).toString() == op && (!match || match(line)))
+                return line;
+        }
+        return std::nullopt;
+    }
+
+    std::unique_ptr<SimServer> m_sim;
+    std::unique_ptr<QProcess> m_process;
+    QTemporaryDir m_config;
+    QByteArray m_buffer;
+    QList<QJsonObject> m_lines;
+};
+
+void TestWatchCommand::jsonLinesFollowTheServer()
+{
+    startWatch({QStringLiteral("--agents"), QStringLiteral("--watchdog-seconds"), QStringLiteral("5")});
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("snapshot")).has_value(), 10000);
+    const QJsonObject snapshot = *find(QStringLiteral("snapshot"));
+    const QJsonArray campaigns = snapshot.value(QStringLiteral("campaigns")).toArray();
+    QCOMPARE(campaigns.size(), m_sim->world().listedCampaigns(1).size());
+    for (const QJsonValue &value : campaigns) {
+        const QJsonObject campaign = value.toObject();
+        QCOMPARE(campaign.value(QStringLiteral("project_id")).toInt(), 1);
+        QVERIFY(campaign.contains(QStringLiteral("progress_percent"))); // metrics are in the snapshot
+        QVERIFY(!campaign.value(QStringLiteral("total_hashes")).isNull());
+    }
+    QCOMPARE(snapshot.value(QStringLiteral("agents")).toArray().size(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"),
+                                  [](const QJsonObject &line) {
+                                      return line.value(QStringLiteral("status")).toString()
+                                             == QStringLiteral("live");
+                                  })
+                                 .has_value(),
+                             10000);
+    const QJsonObject live = *find(QStringLiteral("status"), [](const QJsonObject &line) {
+        return line.value(QStringLiteral("status")).toString() == QStringLiteral("live");
+    });
+    QCOMPARE(live.value(QStringLiteral("feeds")).toObject().value(QStringLiteral("agents")).toString(),
+             QStringLiteral("live"));
+
+    const qint64 id = m_sim->world().listedCampaigns(1).first()->id;
+    m_sim->world().renameCampaign(id, QStringLiteral("Seen from the CLI"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("upsert"),
+                                  [](const QJsonObject &line) {
+                                      return line.value(QStringLiteral("campaign"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("name"))
+                                                 .toString()
+                                             == QStringLiteral("Seen from the CLI");
+                                  })
+                                 .has_value(),
+                             10000);
+    m_sim->world().archiveCampaign(id);
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("remove"),
+                                  [id](const QJsonObject &line) {
+                                      return line.value(QStringLiteral("id")).toInteger() == id
+                                             && line.value(QStringLiteral("type")).toString()
+                                                    == QStringLiteral("campaign");
+                                  })
+                                 .has_value(),
+                             10000);
+    m_sim->world().agentShutdown(1);
+    m_sim->world().reportAgentError(1, QStringLiteral("fan failure"), QStringLiteral("fatal"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("upsert"),
+                                  [](const QJsonObject &line) {
+                                      return line.value(QStringLiteral("agent"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("state"))
+                                                 .toString()
+                                             == QStringLiteral("error");
+                                  })
+                                 .has_value(),
+                             10000);
+    // Other projects' campaigns never appear.
+    m_sim->world().renameCampaign(m_sim->world().listedCampaigns(2).first()->id, QStringLiteral("Elsewhere"));
+
+    QSignalSpy finished(m_process.get(), &QProcess::finished);
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGINT);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_process->exitCode(), 0);
+    const QJsonObject last = m_lines.last();
+    QCOMPARE(last.value(QStringLiteral("op")).toString(), QStringLiteral("final"));
+    const QJsonArray finalCampaigns = last.value(QStringLiteral("campaigns")).toArray();
+    QCOMPARE(finalCampaigns.size(), m_sim->world().listedCampaigns(1).size());
+    for (const QJsonValue &value : finalCampaigns) {
+        QVERIFY(value.toObject().value(QStringLiteral("id")).toInteger() != id);
+        QVERIFY(value.toObject().value(QStringLiteral("name")).toString() != QStringLiteral("Elsewhere"));
+    }
+}
+
+void TestWatchCommand::secretsOnlyWhenAsked()
+{
+    for (const bool show : {false, true}) {
+        m_lines.clear();
+        startWatch(show ? QStringList{QStringLiteral("--show-secrets")} : QStringList{});
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"),
+                                      [](const QJsonObject &line) {
+                                          return line.value(QStringLiteral("status")).toString()
+                                                 == QStringLiteral("live");
+                                      })
+                                     .has_value(),
+                                 10000);
+        for (int i = 0; i < 100 && !find(QStringLiteral("toast")); ++i) {
+            m_sim->world().tick(); // cracks come at random
+            QTest::qWait(20);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("toast")).has_value(), 5000);
+        const QString message = find(QStringLiteral("toast"))->value(QStringLiteral("message")).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("\U0001F389 Hash cracked by")), qPrintable(message));
+        QCOMPARE(message.contains(QStringLiteral("\u2192Summer")), show);
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestWatchCommand)
+#include "tst_WatchCommand.moc"
