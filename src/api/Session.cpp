@@ -219,39 +219,47 @@ void Session::runRefresh(ApiCall *call, std::function<void(const ApiError &)> do
     // The one call that takes the token as a cookie; no form field, so the server always issues a new one.
     request.headers.append(std::pair<QByteArray, QByteArray>("Cookie", "access_token=" + m_token));
     auto *transportCall = call ? call : new ApiCall(this);
-    m_transport->send(request, transportCall, [this, transportCall, call](const ApiResponse &response) {
-        ApiError error = response.error;
-        if (!error.isError()) {
-            JsonReader reader(QJsonDocument::fromJson(response.body).object(),
-                              QStringLiteral("POST /api/v1/web/auth/refresh:"));
-            const LoginResult result = decode::loginResult(reader);
-            if (response.status == 200 && result.accessToken && !result.accessToken->isEmpty()) {
-                acceptToken(result.accessToken->toLatin1());
-                setState(State::SignedIn);
-            } else {
-                error =
-                    response.status >= 400
-                        ? httpError(
-                            ApiRequest{"POST", QStringLiteral("/api/v1/web/auth/refresh"), {}, {}, {}, {}},
-                            response)
-                        : ApiError{ApiError::Kind::Decode, response.status,
-                                   tr("POST /api/v1/web/auth/refresh: the answer had no access_token")};
-                if (response.status == 401 || response.status == 403) {
-                    error.kind = ApiError::Kind::Unauthorized;
-                    setState(State::Unauthorized, error.message);
+    const QByteArray tokenUsed = m_token;
+    m_transport->send(
+        request, transportCall, [this, transportCall, call, tokenUsed](const ApiResponse &response) {
+            ApiError error = response.error;
+            if (m_token != tokenUsed && !m_token.isEmpty()) {
+                // A new login happened while this refresh was out: its answer is about a token nobody uses
+                // any more.
+                error = {};
+            } else if (!error.isError()) {
+                JsonReader reader(QJsonDocument::fromJson(response.body).object(),
+                                  QStringLiteral("POST /api/v1/web/auth/refresh:"));
+                const LoginResult result = decode::loginResult(reader);
+                if (response.status == 200 && result.accessToken && !result.accessToken->isEmpty()) {
+                    acceptToken(result.accessToken->toLatin1());
+                    setState(State::SignedIn);
+                } else {
+                    error =
+                        response.status >= 400
+                            ? httpError(
+                                ApiRequest{
+                                    "POST", QStringLiteral("/api/v1/web/auth/refresh"), {}, {}, {}, {}},
+                                response)
+                            : ApiError{ApiError::Kind::Decode, response.status,
+                                       tr("POST /api/v1/web/auth/refresh: the answer had no access_token")};
+                    if (response.status == 401 || response.status == 403) {
+                        error.kind = ApiError::Kind::Unauthorized;
+                        setState(State::Unauthorized, error.message);
+                    }
                 }
             }
-        }
-        qCDebug(lcSession) << "refresh:" << (error.isError() ? error.message : QStringLiteral("new token"));
-        m_refreshing = false;
-        const auto waiters = std::exchange(m_refreshWaiters, {});
-        for (const auto &waiter : waiters) {
-            if (waiter)
-                waiter(error);
-        }
-        if (!call)
-            transportCall->markFinished();
-    });
+            qCDebug(lcSession) << "refresh:"
+                               << (error.isError() ? error.message : QStringLiteral("new token"));
+            m_refreshing = false;
+            const auto waiters = std::exchange(m_refreshWaiters, {});
+            for (const auto &waiter : waiters) {
+                if (waiter)
+                    waiter(error);
+            }
+            if (!call)
+                transportCall->markFinished();
+        });
 }
 
 void Session::logout()
@@ -307,17 +315,21 @@ void Session::send(ApiRequest request, ApiCall *call, Callback done)
             }
             ApiRequest again = request;
             authorize(again);
-            m_transport->send(again, call, [this, request, done](const ApiResponse &second) {
-                if (second.status == 401) {
-                    const ApiError error = httpError(request, second);
-                    setState(State::Unauthorized, error.message);
-                    done(second, error);
-                    return;
-                }
-                done(second, second.error.isError()
-                                 ? second.error
-                                 : (second.status >= 400 ? httpError(request, second) : ApiError{}));
-            });
+            m_transport->send(
+                again, call, [this, request, done, retriedWith = m_token](const ApiResponse &second) {
+                    if (second.status == 401) {
+                        const ApiError error = httpError(request, second);
+                        // Only the current token's refusal says the session is over; an older one's is
+                        // history.
+                        if (m_token == retriedWith)
+                            setState(State::Unauthorized, error.message);
+                        done(second, error);
+                        return;
+                    }
+                    done(second, second.error.isError()
+                                     ? second.error
+                                     : (second.status >= 400 ? httpError(request, second) : ApiError{}));
+                });
         };
         if (m_token != tokenUsed && !m_token.isEmpty()) {
             retry({});

@@ -59,7 +59,12 @@ LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
         m_campaigns->clear();
         refreshCampaignList(true);
     });
-    connect(m_session, &Session::stateChanged, this, &LiveSync::updateStatus);
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        // Back from Unauthorized with fresh credentials: whatever failed meanwhile is fetched again.
+        if (m_running && state == Session::State::SignedIn && m_status == Status::Unauthorized)
+            resyncNow();
+        updateStatus();
+    });
     connect(m_session, &Session::tokenChanged, this, [this](const QByteArray &token) {
         // A fresh token after a 401 on the feeds: reopen those that gave up.
         for (auto &feed : m_feeds) {
