@@ -54,6 +54,7 @@ LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
         // A new project starts clean: nothing of the old table is true any more.
         ++m_campaignGeneration;
         m_dirtyCampaigns.clear();
+        m_fullRefetch.clear();
         m_campaignsInFlight.clear();
         m_campaignListInFlight = false;
         m_campaigns->clear();
@@ -150,6 +151,7 @@ void LiveSync::stop()
     m_staleTimer.stop();
     m_onlineTimer.stop();
     m_dirtyCampaigns.clear();
+    m_fullRefetch.clear();
     m_campaignsInFlight.clear();
     m_dirtyAgents.clear();
     m_agentsInFlight.clear();
@@ -231,6 +233,7 @@ void LiveSync::handleFeedState(Feed feed)
 void LiveSync::markCampaignDirty(qint64 id)
 {
     m_dirtyCampaigns.insert(id);
+    m_fullRefetch.insert(id); // a trigger: something moved, fetch everything the row shows
     scheduleFlush();
 }
 
@@ -268,7 +271,7 @@ void LiveSync::flush()
         }
         const qint64 id = *it;
         it = m_dirtyCampaigns.erase(it);
-        refetchCampaign(id);
+        refetchCampaign(id, m_fullRefetch.remove(id));
         ++started;
     }
     for (auto it = m_dirtyAgents.begin();
@@ -384,12 +387,12 @@ void LiveSync::refreshAgentList(bool withDetails)
     });
 }
 
-void LiveSync::refetchCampaign(qint64 id)
+void LiveSync::refetchCampaign(qint64 id, bool full)
 {
     m_campaignsInFlight.insert(id);
     const quint64 generation = campaignGeneration();
     countRequest();
-    m_client->campaignDetail(id, [this, generation, id](const ApiResult<CampaignDetail> &detail) {
+    m_client->campaignDetail(id, [this, generation, id, full](const ApiResult<CampaignDetail> &detail) {
         if (generation != campaignGeneration())
             return;
         if (!detail.ok()) {
@@ -417,45 +420,63 @@ void LiveSync::refetchCampaign(qint64 id)
             attackIds.append(attack.id);
         countRequest();
         m_client->campaignMetrics(
-            id, [this, generation, id, row, attackIds](const ApiResult<CampaignMetrics> &metrics) {
+            id, [this, generation, id, row, attackIds, full](const ApiResult<CampaignMetrics> &metrics) {
                 if (generation != campaignGeneration())
                     return;
                 if (metrics.ok())
                     row->metrics = metrics.value;
+                // A campaign that is not running has no agents on it and no ETA: its metrics are all there
+                // is.
+                if (row->campaign.state != QLatin1String("active")) {
+                    row->activeAgents = 0;
+                    row->etaSeconds.reset();
+                    markFresh();
+                    m_campaigns->upsert(*row);
+                    finishCampaign(id);
+                    return;
+                }
                 countRequest();
-                m_client->campaignProgress(
-                    id, [this, generation, id, row, attackIds](const ApiResult<CampaignProgress> &progress) {
+                m_client->campaignProgress(id, [this, generation, id, row, attackIds,
+                                                full](const ApiResult<CampaignProgress> &progress) {
+                    if (generation != campaignGeneration())
+                        return;
+                    if (progress.ok())
+                        row->activeAgents = progress.value.activeAgents;
+                    // A resync keeps the last ETA: the per-attack figures move only with task reports,
+                    // and every task report is a trigger that brings this full refetch.
+                    if (!full) {
+                        markFresh();
+                        m_campaigns->upsert(*row);
+                        finishCampaign(id);
+                        return;
+                    }
+                    // The estimate: the remaining seconds of every attack that reports one.
+                    auto remaining = std::make_shared<int>(static_cast<int>(attackIds.size()));
+                    auto eta = std::make_shared<std::optional<qint64>>();
+                    const auto done = [this, generation, id, row, eta] {
                         if (generation != campaignGeneration())
                             return;
-                        if (progress.ok())
-                            row->activeAgents = progress.value.activeAgents;
-                        // The estimate: the remaining seconds of every attack that reports one.
-                        auto remaining = std::make_shared<int>(static_cast<int>(attackIds.size()));
-                        auto eta = std::make_shared<std::optional<qint64>>();
-                        const auto done = [this, generation, id, row, eta] {
-                            if (generation != campaignGeneration())
-                                return;
-                            row->etaSeconds = *eta;
-                            markFresh();
-                            if (m_campaigns->row(id) || row->campaign.projectId == m_session->projectId())
-                                m_campaigns->upsert(*row);
-                            finishCampaign(id);
-                        };
-                        if (attackIds.isEmpty()) {
-                            done();
-                            return;
-                        }
-                        for (const qint64 attackId : attackIds) {
-                            countRequest();
-                            m_client->attackPerformance(
-                                attackId, [remaining, eta, done](const ApiResult<AttackPerformance> &p) {
-                                    if (p.ok() && p.value.etaSeconds)
-                                        *eta = eta->value_or(0) + *p.value.etaSeconds;
-                                    if (--*remaining == 0)
-                                        done();
-                                });
-                        }
-                    });
+                        row->etaSeconds = *eta;
+                        markFresh();
+                        if (m_campaigns->row(id) || row->campaign.projectId == m_session->projectId())
+                            m_campaigns->upsert(*row);
+                        finishCampaign(id);
+                    };
+                    if (attackIds.isEmpty()) {
+                        done();
+                        return;
+                    }
+                    for (const qint64 attackId : attackIds) {
+                        countRequest();
+                        m_client->attackPerformance(
+                            attackId, [remaining, eta, done](const ApiResult<AttackPerformance> &p) {
+                                if (p.ok() && p.value.etaSeconds)
+                                    *eta = eta->value_or(0) + *p.value.etaSeconds;
+                                if (--*remaining == 0)
+                                    done();
+                            });
+                    }
+                });
             });
     });
 }

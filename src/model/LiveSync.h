@@ -79,7 +79,7 @@ private:
     void flush();
     void refreshCampaignList(bool markAllDirty);
     void refreshAgentList(bool withDetails);
-    void refetchCampaign(qint64 id);
+    void refetchCampaign(qint64 id, bool full);
     void refetchAgent(qint64 id);
     void refetchAgentDetails(qint64 id);
     void finishCampaign(qint64 id);
@@ -107,6 +107,7 @@ private:
     bool m_agentListInFlight = false;
     QSet<qint64> m_dirtyCampaigns;
     QSet<qint64> m_campaignsInFlight;
+    QSet<qint64> m_fullRefetch; // dirtied by a trigger, not only by a resync
     QSet<qint64> m_dirtyAgents;
     QSet<qint64> m_agentsInFlight;
     quint64 m_generation = 0;         // bumped by start() and stop(): late answers are dropped

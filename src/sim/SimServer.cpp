@@ -214,6 +214,18 @@ SimServer::SimServer(Options options, QObject *parent)
     m_feeds.setPingInterval(options.pingInterval);
     connect(&m_world, &SimWorld::announced, this, &SimServer::publishAnnouncement);
     connect(&m_ticker, &QTimer::timeout, &m_world, &SimWorld::tick);
+    connect(&m_storm, &QTimer::timeout, this, [this] {
+        if (QDateTime::currentDateTimeUtc() >= m_stormUntil) {
+            m_storm.stop();
+            qCInfo(lcSim) << "storm over:" << m_stormSent << "task reports";
+            return;
+        }
+        for (int i = 0; i < m_stormPerTick; ++i) {
+            m_world.reportTaskProgress(
+                m_stormIds.at(QRandomGenerator::global()->bounded(static_cast<int>(m_stormIds.size()))));
+            ++m_stormSent;
+        }
+    });
     if (options.ticksPerSecond > 0)
         m_ticker.start(static_cast<int>(std::max(1.0, 1000.0 / options.ticksPerSecond)));
 }
@@ -235,6 +247,22 @@ QUrl SimServer::url() const
     return listening.isEmpty()
                ? QUrl()
                : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listening.first()->serverPort()));
+}
+
+void SimServer::startStorm(int perSecond, std::chrono::milliseconds duration, int ids)
+{
+    m_stormIds.clear();
+    for (const SimCampaign *campaign : m_world.listedCampaigns(1)) {
+        if (m_stormIds.size() >= ids)
+            break;
+        m_stormIds.append(campaign->id);
+    }
+    if (m_stormIds.isEmpty() || perSecond <= 0)
+        return;
+    m_stormPerTick = std::max(1, perSecond / 100); // a tick every 10 ms
+    m_stormSent = 0;
+    m_stormUntil = QDateTime::currentDateTimeUtc().addMSecs(duration.count());
+    m_storm.start(10);
 }
 
 void SimServer::expireTokens()
@@ -377,6 +405,13 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
 
     if (path == QLatin1String("/health"))
         return jsonReply(200, R"({"status":"healthy"})");
+    if (path == QLatin1String("/sim/storm") && method == Method::Post) {
+        // The simulator's own control, for benchmarks; not part of CipherSwarm.
+        startStorm(query.queryItemValue(QStringLiteral("rate")).toInt(),
+                   std::chrono::milliseconds(query.queryItemValue(QStringLiteral("seconds")).toInt() * 1000),
+                   query.queryItemValue(QStringLiteral("ids")).toInt());
+        return jsonReply(202, R"({"storm":"started"})");
+    }
     if (path.size() > 1 && path.endsWith(QLatin1Char('/'))) {
         // FastAPI's redirect_slashes: an absolute Location built from the request's Host.
         Reply reply = jsonReply(307, {});

@@ -56,6 +56,10 @@ public:
 
     quint64 requestCount() const { return m_requests; }
 
+    // A trigger storm for benchmarks: `perSecond` task reports spread over the first `ids` listed campaigns
+    // of project 1, for `duration`. Also reachable as POST /sim/storm?rate=R&seconds=S&ids=N on the server.
+    void startStorm(int perSecond, std::chrono::milliseconds duration, int ids);
+
     struct Reply {
         int status = 200;
         QByteArray body;
@@ -87,6 +91,11 @@ private:
     SimEventHub m_feeds;
     SimJwt m_jwt;
     QTimer m_ticker;
+    QTimer m_storm;
+    QList<int> m_stormIds;
+    QDateTime m_stormUntil;
+    int m_stormPerTick = 0;
+    quint64 m_stormSent = 0;
     QByteArray issueToken(const SimUser &user);
     bool isExpired(const SimJwt::Claims &claims) const;
     QSet<QString> m_issuedTokenIds;

@@ -381,6 +381,17 @@ bool SimWorld::reportAgentError(int agentId, const QString &message, const QStri
     return true;
 }
 
+bool SimWorld::reportTaskProgress(int campaignId)
+{
+    SimCampaign *campaign = mutableCampaign(campaignId);
+    if (!campaign || campaign->attackIds.isEmpty())
+        return false;
+    SimAttack &attack = m_attacks[campaign->attackIds.first()];
+    attack.progress = attack.progress >= 99.0 ? 0.0 : attack.progress + 0.01 * (1 + m_random.bounded(10));
+    announceCampaign(*campaign, false);
+    return true;
+}
+
 void SimWorld::tick()
 {
     ++m_ticks;

@@ -142,6 +142,8 @@ public:
 
     // One step of simulated life: task progress, device speeds, heartbeats, cracks.
     void tick();
+    // One task status report on this campaign: a little progress, and the event the real server sends for it.
+    bool reportTaskProgress(int campaignId);
 
 Q_SIGNALS:
     // A refresh trigger: topic "campaigns" or "agents" with the entity id, or "toasts" with the message.
