@@ -757,72 +757,48 @@ int ServerCommands::watch(QCommandLineParser &parser)
         changedCampaigns.clear();
         changedAgents.clear();
     });
-    const auto onCampaignRows = [&](int first, int last) {
-        if (!snapshotPrinted)
-            return;
-        if (!json) {
-            redraw.start();
-            return;
-        }
-        for (int r = first; r <= last; ++r)
-            changedCampaigns.insert(campaigns.rows().at(r).campaign.id);
-        upserts.start();
+    // Both models answer IdRole with the row's id, so one wiring serves both.
+    const auto follow = [&](QAbstractItemModel *model, int idRole, QSet<qint64> &changed,
+                            const QString &type) {
+        const auto idAt = [model, idRole](int r) {
+            return model->data(model->index(r, 0), idRole).toLongLong();
+        };
+        const auto touched = [&, idAt, changed](int first, int last) {
+            if (!snapshotPrinted)
+                return;
+            if (!json) {
+                redraw.start();
+                return;
+            }
+            for (int r = first; r <= last; ++r)
+                changed->insert(idAt(r));
+            upserts.start();
+        };
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, model,
+                         [touched](const QModelIndex &, int first, int last) { touched(first, last); });
+        QObject::connect(model, &QAbstractItemModel::dataChanged, model,
+                         [touched](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                             touched(topLeft.row(), bottomRight.row());
+                         });
+        QObject::connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, model,
+                         [&, idAt, changed, type](const QModelIndex &, int first, int last) {
+                             if (!snapshotPrinted)
+                                 return;
+                             if (!json) {
+                                 redraw.start();
+                                 return;
+                             }
+                             for (int r = first; r <= last; ++r) {
+                                 const qint64 id = idAt(r);
+                                 changed->remove(id);
+                                 emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
+                                           {QStringLiteral("type"), type},
+                                           {QStringLiteral("id"), id}});
+                             }
+                         });
     };
-    QObject::connect(&campaigns, &QAbstractItemModel::rowsInserted, &campaigns,
-                     [&](const QModelIndex &, int first, int last) { onCampaignRows(first, last); });
-    QObject::connect(&campaigns, &QAbstractItemModel::dataChanged, &campaigns,
-                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                         onCampaignRows(topLeft.row(), bottomRight.row());
-                     });
-    QObject::connect(&campaigns, &QAbstractItemModel::rowsAboutToBeRemoved, &campaigns,
-                     [&](const QModelIndex &, int first, int last) {
-                         if (!snapshotPrinted)
-                             return;
-                         if (!json) {
-                             redraw.start();
-                             return;
-                         }
-                         for (int r = first; r <= last; ++r) {
-                             const qint64 id = campaigns.rows().at(r).campaign.id;
-                             changedCampaigns.remove(id);
-                             emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
-                                       {QStringLiteral("type"), QStringLiteral("campaign")},
-                                       {QStringLiteral("id"), id}});
-                         }
-                     });
-    const auto onAgentRows = [&](int first, int last) {
-        if (!snapshotPrinted)
-            return;
-        if (!json) {
-            redraw.start();
-            return;
-        }
-        for (int r = first; r <= last; ++r)
-            changedAgents.insert(agents.rows().at(r).agent.id);
-        upserts.start();
-    };
-    QObject::connect(&agents, &QAbstractItemModel::rowsInserted, &agents,
-                     [&](const QModelIndex &, int first, int last) { onAgentRows(first, last); });
-    QObject::connect(&agents, &QAbstractItemModel::dataChanged, &agents,
-                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                         onAgentRows(topLeft.row(), bottomRight.row());
-                     });
-    QObject::connect(&agents, &QAbstractItemModel::rowsAboutToBeRemoved, &agents,
-                     [&](const QModelIndex &, int first, int last) {
-                         if (!snapshotPrinted)
-                             return;
-                         if (!json) {
-                             redraw.start();
-                             return;
-                         }
-                         for (int r = first; r <= last; ++r) {
-                             const qint64 id = agents.rows().at(r).agent.id;
-                             changedAgents.remove(id);
-                             emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
-                                       {QStringLiteral("type"), QStringLiteral("agent")},
-                                       {QStringLiteral("id"), id}});
-                         }
-                     });
+    follow(&campaigns, CampaignModel::IdRole, &changedCampaigns, QStringLiteral("campaign"));
+    follow(&agents, AgentModel::IdRole, &changedAgents, QStringLiteral("agent"));
 
     QEventLoop loop;
     const auto onStatus = [&] {
