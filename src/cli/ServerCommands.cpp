@@ -758,7 +758,7 @@ int ServerCommands::watch(QCommandLineParser &parser)
         changedAgents.clear();
     });
     // Both models answer IdRole with the row's id, so one wiring serves both.
-    const auto follow = [&](QAbstractItemModel *model, int idRole, QSet<qint64> &changed,
+    const auto follow = [&](QAbstractItemModel *model, int idRole, QSet<qint64> *changed,
                             const QString &type) {
         const auto idAt = [model, idRole](int r) {
             return model->data(model->index(r, 0), idRole).toLongLong();
