@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QTimer>
 
 namespace swarmwatch {
 
@@ -60,6 +61,15 @@ void ApiTransport::start(Pending pending)
     ++m_inFlight;
     auto tlsErrors = std::make_shared<QStringList>();
     auto cancelled = std::make_shared<bool>(false);
+    auto timedOut = std::make_shared<bool>(false);
+    // The transfer timeout restarts with every byte; a server that trickles must still end within a deadline.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply, timedOut] {
+        *timedOut = true;
+        reply->abort();
+    });
+    deadline->start(m_timeout * 4);
     connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {
         for (const QSslError &error : errors)
             tlsErrors->append(error.errorString());
@@ -70,7 +80,7 @@ void ApiTransport::start(Pending pending)
     });
     qCDebug(lcApi).noquote() << pending.request.describe();
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, pending = std::move(pending), tlsErrors, cancelled]() {
+            [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut]() {
                 reply->deleteLater();
                 --m_inFlight;
                 if (pending.call)
@@ -84,7 +94,7 @@ void ApiTransport::start(Pending pending)
                 if (response.status == 0 && error != QNetworkReply::NoError) {
                     if (*cancelled) {
                         response.error = {ApiError::Kind::Cancelled, 0, tr("cancelled")};
-                    } else if (error == QNetworkReply::OperationCanceledError) {
+                    } else if (error == QNetworkReply::OperationCanceledError || *timedOut) {
                         response.error = {ApiError::Kind::Timeout, 0,
                                           tr("no answer within %1 s").arg(m_timeout.count() / 1000.0)};
                     } else if (!tlsErrors->isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
@@ -94,7 +104,14 @@ void ApiTransport::start(Pending pending)
                                                        ? reply->errorString()
                                                        : tlsErrors->join(QStringLiteral("; ")))};
                     } else {
-                        response.error = {ApiError::Kind::Network, 0, reply->errorString()};
+                        // Name the address: "Connection refused" alone does not say which server, or that
+                        // https was tried on a plain-http port.
+                        response.error = {
+                            ApiError::Kind::Network, 0,
+                            tr("%1 %2: %3")
+                                .arg(QString::fromLatin1(pending.request.method),
+                                     reply->url().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                                     reply->errorString())};
                     }
                 }
                 if (pending.call && !pending.call->isCancelled())

@@ -32,6 +32,7 @@ public:
 
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
+    // No byte for this long ends a request; so does taking four times as long in all.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     // QNetworkAccessManager opens at most 6 connections per host, and the three SSE feeds hold three.
     void setMaxConcurrent(int requests) { m_maxConcurrent = std::max(1, requests); }

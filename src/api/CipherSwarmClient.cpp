@@ -81,7 +81,8 @@ ApiCall *CipherSwarmClient::fetch(ApiRequest request, T (*decoder)(JsonReader &)
 
 template <typename T>
 void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QString &sizeKey, int page,
-                                   QList<T> collected, T (*decoder)(JsonReader &), Callback<QList<T>> done)
+                                   QList<T> collected, T (*decoder)(JsonReader &), Callback<QList<T>> done,
+                                   int maxPages)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
@@ -90,7 +91,7 @@ void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QSt
     m_session->send(
         request, call,
         [this, call = QPointer<ApiCall>(call), request, path, sizeKey, page, collected = std::move(collected),
-         decoder, done](const ApiResponse &response, const ApiError &error) mutable {
+         decoder, done, maxPages](const ApiResponse &response, const ApiError &error) mutable {
             if (!call || call->isCancelled())
                 return;
             ApiResult<QList<T>> result;
@@ -108,11 +109,22 @@ void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QSt
                 } else {
                     collected.append(items);
                     const bool more = !items.isEmpty() && collected.size() < total;
-                    if (more && page < kMaxPages) {
-                        fetchPages(call, path, sizeKey, page + 1, std::move(collected), decoder, done);
+                    if (more && page < maxPages) {
+                        fetchPages(call, path, sizeKey, page + 1, std::move(collected), decoder, done,
+                                   maxPages);
                         return;
                     }
-                    result.value = std::move(collected);
+                    if (more) {
+                        // The server cannot page further (agents answer 500 past page 100): say the list is
+                        // incomplete rather than pass a part for the whole.
+                        result.error = {ApiError::Kind::Http, response.status,
+                                        tr("%1: the server lists %2 items, only %3 can be paged")
+                                            .arg(request.describe())
+                                            .arg(total)
+                                            .arg(collected.size())};
+                    } else {
+                        result.value = std::move(collected);
+                    }
                 }
             }
             done(result);
@@ -149,8 +161,9 @@ ApiCall *CipherSwarmClient::switchProject(qint64 projectId, Callback<ProjectCont
 ApiCall *CipherSwarmClient::campaigns(Callback<QList<Campaign>> done)
 {
     auto *call = new ApiCall(this);
+    // Campaign pages have no server-side limit; the bound only guards against a server that pages forever.
     fetchPages<Campaign>(call, QStringLiteral("/api/v1/web/campaigns"), QStringLiteral("size"), 1, {},
-                         &decode::campaign, std::move(done));
+                         &decode::campaign, std::move(done), 100000);
     return call;
 }
 
@@ -184,7 +197,7 @@ ApiCall *CipherSwarmClient::agents(Callback<QList<Agent>> done)
 {
     auto *call = new ApiCall(this);
     fetchPages<Agent>(call, QStringLiteral("/api/v1/web/agents"), QStringLiteral("page_size"), 1, {},
-                      &decode::agent, std::move(done));
+                      &decode::agent, std::move(done), kMaxAgentPages);
     return call;
 }
 

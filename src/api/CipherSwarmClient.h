@@ -47,14 +47,14 @@ public:
     ApiCall *dashboardSummary(Callback<DashboardSummary> done);
 
     static constexpr int kPageSize = 100;
-    static constexpr int kMaxPages = 100; // the agents list answers 500 past page 100
+    static constexpr int kMaxAgentPages = 100; // the agents list answers 500 past page 100
 
 private:
     template <typename T>
     ApiCall *fetch(ApiRequest request, T (*decoder)(JsonReader &), Callback<T> done);
     template <typename T>
     void fetchPages(ApiCall *call, const QString &path, const QString &sizeKey, int page, QList<T> collected,
-                    T (*decoder)(JsonReader &), Callback<QList<T>> done);
+                    T (*decoder)(JsonReader &), Callback<QList<T>> done, int maxPages);
 
     Session *m_session;
 };

@@ -63,7 +63,7 @@ Session::Session(ApiTransport *transport, QObject *parent)
 {
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        runRefresh(nullptr, [this](const ApiError &error) {
+        runRefresh([this](const ApiError &error) {
             // A network blip must not cost the session: try again shortly while the token still holds.
             if (error.isError() && error.kind != ApiError::Kind::Unauthorized && m_expiry.isValid()
                 && QDateTime::currentDateTimeUtc().secsTo(m_expiry) > 30)
@@ -72,9 +72,26 @@ Session::Session(ApiTransport *transport, QObject *parent)
     });
 }
 
+void Session::signOutLocally()
+{
+    ++m_tokenGeneration;
+    m_refreshTimer.stop();
+    m_token.clear();
+    m_expiry = {};
+    Q_EMIT tokenChanged({});
+    setState(State::SignedOut);
+}
+
 void Session::setServer(const QUrl &server)
 {
     QUrl normalised = server.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    const bool otherOrigin = m_server.scheme() != normalised.scheme() || m_server.host() != normalised.host()
+                             || m_server.port() != normalised.port();
+    if (otherOrigin && !m_token.isEmpty()) {
+        // A token and a project belong to their server: never carry them to another.
+        signOutLocally();
+        setProjectId(std::nullopt);
+    }
     m_server = normalised;
     m_transport->setBaseUrl(normalised);
 }
@@ -93,6 +110,7 @@ std::optional<QDateTime> Session::jwtExpiry(const QByteArray &token)
 
 void Session::setToken(const QByteArray &token)
 {
+    ++m_tokenGeneration;
     acceptToken(token);
     setState(token.isEmpty() ? State::SignedOut : State::SignedIn);
 }
@@ -177,6 +195,7 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
             const LoginResult login = decode::loginResult(reader);
             if (response.status == 200 && login.accessToken && !login.accessToken->isEmpty()) {
                 result.value = login.accessToken->toLatin1();
+                ++m_tokenGeneration;
                 acceptToken(result.value);
                 setState(State::SignedIn);
             } else if (response.status == 400 || response.status == 403) {
@@ -199,7 +218,11 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
 ApiCall *Session::refresh(std::function<void(const ApiError &)> done)
 {
     auto *call = new ApiCall(this);
-    runRefresh(call, [call, done](const ApiError &error) {
+    // The caller's call only decides whether it hears the answer; the refresh itself belongs to the session,
+    // so cancelling one waiter never strands the others.
+    runRefresh([call = QPointer<ApiCall>(call), done](const ApiError &error) {
+        if (!call || call->isCancelled())
+            return;
         if (done)
             done(error);
         call->markFinished();
@@ -207,7 +230,7 @@ ApiCall *Session::refresh(std::function<void(const ApiError &)> done)
     return call;
 }
 
-void Session::runRefresh(ApiCall *call, std::function<void(const ApiError &)> done)
+void Session::runRefresh(std::function<void(const ApiError &)> done)
 {
     m_refreshWaiters.append(std::move(done));
     if (m_refreshing)
@@ -218,48 +241,45 @@ void Session::runRefresh(ApiCall *call, std::function<void(const ApiError &)> do
     request.path = QStringLiteral("/api/v1/web/auth/refresh");
     // The one call that takes the token as a cookie; no form field, so the server always issues a new one.
     request.headers.append(std::pair<QByteArray, QByteArray>("Cookie", "access_token=" + m_token));
-    auto *transportCall = call ? call : new ApiCall(this);
-    const QByteArray tokenUsed = m_token;
-    m_transport->send(
-        request, transportCall, [this, transportCall, call, tokenUsed](const ApiResponse &response) {
-            ApiError error = response.error;
-            if (m_token != tokenUsed && !m_token.isEmpty()) {
-                // A new login happened while this refresh was out: its answer is about a token nobody uses
-                // any more.
-                error = {};
-            } else if (!error.isError()) {
-                JsonReader reader(QJsonDocument::fromJson(response.body).object(),
-                                  QStringLiteral("POST /api/v1/web/auth/refresh:"));
-                const LoginResult result = decode::loginResult(reader);
-                if (response.status == 200 && result.accessToken && !result.accessToken->isEmpty()) {
-                    acceptToken(result.accessToken->toLatin1());
-                    setState(State::SignedIn);
-                } else {
-                    error =
-                        response.status >= 400
-                            ? httpError(
-                                ApiRequest{
-                                    "POST", QStringLiteral("/api/v1/web/auth/refresh"), {}, {}, {}, {}},
-                                response)
-                            : ApiError{ApiError::Kind::Decode, response.status,
-                                       tr("POST /api/v1/web/auth/refresh: the answer had no access_token")};
-                    if (response.status == 401 || response.status == 403) {
-                        error.kind = ApiError::Kind::Unauthorized;
-                        setState(State::Unauthorized, error.message);
-                    }
+    auto *call = new ApiCall(this);
+    const quint64 generation = m_tokenGeneration;
+    m_transport->send(request, call, [this, call, generation](const ApiResponse &response) {
+        ApiError error = response.error;
+        if (generation != m_tokenGeneration) {
+            // A login, logout or new token came while this refresh was out: its answer is about a token
+            // nobody uses any more, and must neither sign the session in nor out.
+            error =
+                m_token.isEmpty() ? ApiError{ApiError::Kind::Unauthorized, 0, tr("signed out")} : ApiError{};
+        } else if (!error.isError()) {
+            JsonReader reader(QJsonDocument::fromJson(response.body).object(),
+                              QStringLiteral("POST /api/v1/web/auth/refresh:"));
+            const LoginResult result = decode::loginResult(reader);
+            if (response.status == 200 && result.accessToken && !result.accessToken->isEmpty()) {
+                acceptToken(result.accessToken->toLatin1());
+                setState(State::SignedIn);
+            } else {
+                error =
+                    response.status >= 400
+                        ? httpError(
+                            ApiRequest{"POST", QStringLiteral("/api/v1/web/auth/refresh"), {}, {}, {}, {}},
+                            response)
+                        : ApiError{ApiError::Kind::Decode, response.status,
+                                   tr("POST /api/v1/web/auth/refresh: the answer had no access_token")};
+                if (response.status == 401 || response.status == 403) {
+                    error.kind = ApiError::Kind::Unauthorized;
+                    setState(State::Unauthorized, error.message);
                 }
             }
-            qCDebug(lcSession) << "refresh:"
-                               << (error.isError() ? error.message : QStringLiteral("new token"));
-            m_refreshing = false;
-            const auto waiters = std::exchange(m_refreshWaiters, {});
-            for (const auto &waiter : waiters) {
-                if (waiter)
-                    waiter(error);
-            }
-            if (!call)
-                transportCall->markFinished();
-        });
+        }
+        qCDebug(lcSession) << "refresh:" << (error.isError() ? error.message : QStringLiteral("new token"));
+        m_refreshing = false;
+        const auto waiters = std::exchange(m_refreshWaiters, {});
+        for (const auto &waiter : waiters) {
+            if (waiter)
+                waiter(error);
+        }
+        call->markFinished();
+    });
 }
 
 void Session::logout()
@@ -269,11 +289,7 @@ void Session::logout()
     request.method = "POST";
     request.path = QStringLiteral("/api/v1/web/auth/logout");
     sendAnonymous(request, call, [call](const ApiResponse &, const ApiError &) { call->markFinished(); });
-    m_refreshTimer.stop();
-    m_token.clear();
-    m_expiry = {};
-    Q_EMIT tokenChanged({});
-    setState(State::SignedOut);
+    signOutLocally();
 }
 
 ApiCall *Session::send(ApiRequest request, Callback done)
@@ -308,7 +324,9 @@ void Session::send(ApiRequest request, ApiCall *call, Callback done)
             if (refreshError.isError()) {
                 // What the request was told comes first; why the refresh could not help follows.
                 ApiError error = httpError(request, response);
-                error.kind = ApiError::Kind::Unauthorized;
+                // A refresh that could not reach the server is a network problem, not a verdict on the login.
+                error.kind = refreshError.kind == ApiError::Kind::Unauthorized ? ApiError::Kind::Unauthorized
+                                                                               : refreshError.kind;
                 error.message += tr(" (token refresh failed: %1)").arg(refreshError.message);
                 done(response, error);
                 return;
@@ -340,7 +358,7 @@ void Session::send(ApiRequest request, ApiCall *call, Callback done)
             done(response, error);
             return;
         }
-        runRefresh(nullptr, retry);
+        runRefresh(retry);
     });
 }
 

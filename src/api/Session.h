@@ -76,7 +76,8 @@ private:
     void scheduleRefresh();
     void acceptToken(const QByteArray &token);
     void setState(State state, const QString &reason = {});
-    void runRefresh(ApiCall *call, std::function<void(const ApiError &)> done);
+    void runRefresh(std::function<void(const ApiError &)> done);
+    void signOutLocally();
 
     ApiTransport *m_transport;
     QUrl m_server;
@@ -88,6 +89,7 @@ private:
     QTimer m_refreshTimer;
     std::chrono::seconds m_refreshMargin{600};
     bool m_refreshing = false;
+    quint64 m_tokenGeneration = 0; // bumped by login, logout and setToken: late refresh answers are ignored
     QList<std::function<void(const ApiError &)>> m_refreshWaiters;
 };
 

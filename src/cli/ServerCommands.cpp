@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 
@@ -186,6 +187,8 @@ int ServerCommands::usageError(const QString &message)
 int ServerCommands::fail(const ApiError &error)
 {
     std::fprintf(m_err, "swarmwatch-cli %s: %s\n", qPrintable(m_command), error.message.toUtf8().constData());
+    if (error.httpStatus == 422)
+        return ExitUsage; // the server found the input itself invalid
     switch (error.kind) {
     case ApiError::Kind::Unauthorized:
         return ExitAuthentication;
@@ -308,6 +311,23 @@ QUrl ServerCommands::resolveServer(const QString &fromOption)
     return url.adjusted(QUrl::StripTrailingSlash);
 }
 
+namespace {
+
+// The terminal as it was before the password prompt, for the signal handler below. A handler cannot be handed
+// anything, hence these two process-wide values; they are set only while a prompt is open.
+termios g_terminalBeforePrompt{};
+volatile sig_atomic_t g_promptFd = -1;
+
+void restoreTerminalAndDie(int signalNumber)
+{
+    if (g_promptFd >= 0)
+        ::tcsetattr(g_promptFd, TCSANOW, &g_terminalBeforePrompt); // async-signal-safe
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);
+}
+
+} // namespace
+
 QString ServerCommands::readPassword(bool fromStdin)
 {
     const int fd = fileno(m_in);
@@ -317,6 +337,10 @@ QString ServerCommands::readPassword(bool fromStdin)
         std::fputs(qPrintable(tr("Password: ")), m_err);
         std::fflush(m_err);
         ::tcgetattr(fd, &saved);
+        g_terminalBeforePrompt = saved;
+        g_promptFd = fd;
+        ::signal(SIGINT, restoreTerminalAndDie); // Ctrl-C at the prompt must not leave echo off
+        ::signal(SIGTERM, restoreTerminalAndDie);
         termios quiet = saved;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(fd, TCSAFLUSH, &quiet);
@@ -326,6 +350,9 @@ QString ServerCommands::readPassword(bool fromStdin)
         line.append(static_cast<char>(c));
     if (terminal) {
         ::tcsetattr(fd, TCSAFLUSH, &saved);
+        ::signal(SIGINT, SIG_DFL);
+        ::signal(SIGTERM, SIG_DFL);
+        g_promptFd = -1;
         std::fputc('\n', m_err);
     }
     if (line.endsWith('\r'))
@@ -389,14 +416,23 @@ int ServerCommands::logout()
     const QString email = m_settings->email();
     m_session->logout();
     int removed = 0;
+    QString failure;
     QEventLoop loop;
     for (const auto secret : {CredentialStore::Secret::Token, CredentialStore::Secret::Password}) {
-        m_credentials->remove(m_server, email, secret, [&](const CredentialStore::Outcome &) {
+        m_credentials->remove(m_server, email, secret, [&](const CredentialStore::Outcome &outcome) {
+            if (!outcome.ok && failure.isEmpty())
+                failure = outcome.message; // "not found" counts as ok: nothing was stored
             if (++removed == 2)
                 loop.quit();
         });
     }
     loop.exec();
+    if (!failure.isEmpty()) {
+        // The user must not believe the token is gone while the keychain still holds it.
+        std::fprintf(m_err, "swarmwatch-cli logout: %s\n",
+                     qPrintable(tr("the stored token could not be deleted: %1").arg(failure)));
+        return ExitFailure;
+    }
     print(tr("Logged out of %1.\n").arg(m_server.toString()));
     return ExitOk;
 }
@@ -441,25 +477,23 @@ bool ServerCommands::signIn()
     return true;
 }
 
-bool ServerCommands::ensureProject()
+int ServerCommands::ensureProject()
 {
     if (m_session->projectId())
-        return true;
+        return ExitOk;
     const auto context = await<ProjectContext>([&](auto done) { m_client->projectContext(done); });
-    if (!context.ok()) {
-        fail(context.error);
-        return false;
-    }
+    if (!context.ok())
+        return fail(context.error);
     std::optional<qint64> lowest;
     for (const Project &p : context.value.availableProjects)
         lowest = lowest ? std::min(*lowest, p.id) : p.id;
     if (!lowest) {
         std::fprintf(m_err, "swarmwatch-cli %s: %s\n", qPrintable(m_command),
                      qPrintable(tr("you belong to no project on this server")));
-        return false;
+        return ExitUsage;
     }
     m_session->setProjectId(lowest);
-    return true;
+    return ExitOk;
 }
 
 void ServerCommands::printTable(const QStringList &headers, const QList<QStringList> &rows)
@@ -548,8 +582,8 @@ int ServerCommands::useProject(const QString &idText)
 
 int ServerCommands::campaigns(bool json)
 {
-    if (!ensureProject())
-        return ExitNetwork;
+    if (const int code = ensureProject(); code != ExitOk)
+        return code;
     const auto result = await<QList<Campaign>>([&](auto done) { m_client->campaigns(done); });
     if (!result.ok())
         return fail(result.error);

@@ -53,7 +53,7 @@ private:
     QUrl resolveServer(const QString &fromOption);
     // Signs the session in from SWARMWATCH_TOKEN or the keychain; false (after printing why) when it cannot.
     bool signIn();
-    bool ensureProject();
+    int ensureProject(); // an exit code: ExitOk when a project is active
     QString readPassword(bool fromStdin);
     void print(const QString &text);
     void printTable(const QStringList &headers, const QList<QStringList> &rows);

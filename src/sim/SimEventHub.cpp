@@ -37,9 +37,13 @@ void SimEventHub::addListener(const QString &topic, QHttpServerResponder &&respo
     listener.pingTimer->setSingleShot(true);
     Listener *raw = &listener;
     connect(listener.pingTimer, &QTimer::timeout, this, [this, raw] {
-        // Exactly what the server sends: spaces, and only the trigger key.
-        raw->queue.append(frame(QByteArrayLiteral(R"({"trigger": "ping"})")));
-        flush(*raw);
+        // Exactly what the server sends: spaces, and only the trigger key. The real server pings when its
+        // wait on an empty queue times out, so a ping never joins a backlog: a stalled listener does not
+        // grow.
+        if (raw->queue.isEmpty()) {
+            raw->queue.append(frame(QByteArrayLiteral(R"({"trigger": "ping"})")));
+            flush(*raw);
+        }
         raw->pingTimer->start(m_pingInterval);
     });
     listener.pingTimer->start(m_pingInterval);

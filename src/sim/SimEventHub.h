@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -35,7 +36,11 @@ public:
     // Queues the JSON as one `data:` frame for every listener of the topic.
     void publish(const QString &topic, const QByteArray &json);
 
-    void setPingInterval(std::chrono::milliseconds interval) { m_pingInterval = interval; }
+    void setPingInterval(std::chrono::milliseconds interval)
+    {
+        m_pingInterval = std::max(interval, kMinimumPing);
+    }
+    static constexpr std::chrono::milliseconds kMinimumPing{50};
     // Faults: drop every open feed; stall them (sockets stay open, nothing is written, queues fill and drop).
     void dropAll();
     void setStalled(bool stalled);

@@ -523,6 +523,8 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
         json.endObject().endObject();
         return jsonReply(200, json.take());
     }
+    if (rest == QLatin1String("/agents") && method != Method::Get)
+        return detailReply(405, QStringLiteral("Method Not Allowed"));
     if (rest == QLatin1String("/agents")) {
         const int page = query.hasQueryItem(QStringLiteral("page"))
                              ? query.queryItemValue(QStringLiteral("page")).toInt()
@@ -624,7 +626,11 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
         return jsonReply(200, json.take());
     }
 
-    // --- everything below needs a user ---
+    // --- everything below needs a user; FastAPI matches the route before it checks credentials ---
+    static const QRegularExpression authenticatedRoutes(QStringLiteral(
+        R"(^/(auth/me|auth/context|campaigns|campaigns/-?\d+(/attacks|/progress|/metrics|/start|/stop)?|live/(campaigns|agents|toasts))$)"));
+    if (!authenticatedRoutes.match(rest).hasMatch())
+        return detailReply(404, QStringLiteral("Not Found"));
     const auto auth = authenticate(request, &failure);
     if (!auth)
         return failure;

@@ -427,7 +427,8 @@ void SimWorld::tick()
         announceCampaign(campaign, false);
 
         // Now and then a new crack: a toast carrying the plaintext, and the campaign changes.
-        if (campaign.crackedHashes < campaign.totalHashes && m_random.bounded(10) == 0) {
+        if (!m_agents.isEmpty() && campaign.crackedHashes < campaign.totalHashes
+            && m_random.bounded(10) == 0) {
             ++campaign.crackedHashes;
             ++m_crackedLastDay;
             const SimAgent &agent =

@@ -95,6 +95,9 @@ private Q_SLOTS:
     void concurrencyIsBounded();
     void streamHeadersFollowTheToken();
     void tokenNeverAppearsInTheLog();
+    void cancelledRefreshWedgesNothing();
+    void refreshAnswerAfterLogoutIsIgnored();
+    void anotherServerNeverGetsTheToken();
 
 private:
     void login()
@@ -387,6 +390,45 @@ void TestCipherSwarmClient::tokenNeverAppearsInTheLog()
     const QByteArray signature = token.split('.').last();
     QVERIFY2(!joined.contains(QString::fromLatin1(signature)), qPrintable(joined));
     QVERIFY(!joined.contains(QString::fromLatin1(token.split('.').at(1))));
+}
+
+void TestCipherSwarmClient::cancelledRefreshWedgesNothing()
+{
+    login();
+    bool called = false;
+    ApiCall *call = m_session->refresh([&called](const ApiError &) { called = true; });
+    call->cancel();
+    // The refresh still runs for the session; later 401s are served by refreshes, not stranded.
+    m_sim->rejectCredentials(1);
+    const auto me = wait<User>([&](auto done) { m_client->me(done); });
+    QVERIFY2(me.ok(), qPrintable(me.error.message));
+    QVERIFY(!called);
+}
+
+void TestCipherSwarmClient::refreshAnswerAfterLogoutIsIgnored()
+{
+    login();
+    m_sim->setResponseDelay(300ms);
+    std::optional<ApiError> answer;
+    m_session->refresh([&answer](const ApiError &e) { answer = e; });
+    m_session->logout();
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+    QCOMPARE(answer->kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(m_session->state(), Session::State::SignedOut); // the late new token did not sign it back in
+    QVERIFY(m_session->token().isEmpty());
+}
+
+void TestCipherSwarmClient::anotherServerNeverGetsTheToken()
+{
+    login();
+    m_session->setProjectId(1);
+    QSignalSpy tokens(m_session.get(), &Session::tokenChanged);
+    m_session->setServer(QUrl(QStringLiteral("http://127.0.0.2:%1").arg(m_sim->url().port())));
+    QVERIFY(m_session->token().isEmpty());
+    QCOMPARE(m_session->state(), Session::State::SignedOut);
+    QVERIFY(!m_session->projectId());
+    QCOMPARE(tokens.size(), 1);
+    QVERIFY(m_session->streamHeaders().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCipherSwarmClient)

@@ -197,6 +197,8 @@ void TestServerCommands::tokenFromTheEnvironmentNeedsNoKeychain()
     m_environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), QStringLiteral("not-a-jwt"));
     const Run refused = cli({QStringLiteral("whoami")});
     QCOMPARE(refused.exitCode, 3);
+    const Run campaignsRefused = cli({QStringLiteral("campaigns")}); // no remembered project: context first
+    QCOMPARE(campaignsRefused.exitCode, 3);
     QVERIFY2(refused.err.contains("Could not validate credentials"), refused.err.constData());
 }
 

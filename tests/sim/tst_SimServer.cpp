@@ -59,6 +59,8 @@ private Q_SLOTS:
     void stalledListenerDropsPastOneHundred();
     void faultsDropAndFail();
     void curlCanFollowAFeed();
+    void unknownRoutesAre404BeforeAuthentication();
+    void stalledListenerDoesNotGrowWithPings();
 
 private:
     QByteArray token()
@@ -326,6 +328,34 @@ void TestSimServer::curlCanFollowAFeed()
     QVERIFY2(out.startsWith("data: {\"trigger\":\"refresh\""), out.constData());
     process.kill();
     process.waitForFinished(5000);
+}
+
+void TestSimServer::unknownRoutesAre404BeforeAuthentication()
+{
+    QCOMPARE(request("GET", "/api/v1/web/no-such-thing", {}).body, QByteArray(R"({"detail":"Not Found"})"));
+    QCOMPARE(request("GET", "/api/v1/web/campaigns/1/bogus", {}).status(), 404);
+    QCOMPARE(request("POST", "/api/v1/web/agents", {}).status(), 405);
+    QCOMPARE(request("GET", "/api/v1/web/auth/me", {}).status(), 401); // a real route still asks for a token
+}
+
+void TestSimServer::stalledListenerDoesNotGrowWithPings()
+{
+    m_sim->feeds().setPingInterval(60ms);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
+                 + "\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("agents")), 1, 5000);
+    m_sim->stallFeeds(true);
+    m_sim->world().heartbeat(1);
+    QTest::qWait(600); // ten ping intervals: an observation window
+    m_sim->stallFeeds(false);
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\"id\":1"), 5000);
+    QTest::qWait(30);
+    received += socket.readAll();
+    QVERIFY2(received.count("ping") <= 2, received.constData()); // not one per stalled interval
 }
 
 QTEST_GUILESS_MAIN(TestSimServer)
