@@ -78,6 +78,8 @@ private Q_SLOTS:
     void reconnectResyncsWhatWasMissed();
     void toastsAreRedacted();
     void statusFollowsTheFeeds();
+    void projectSwitchStartsClean();
+    void silenceMakesItStale();
 
 private:
     // The model equals the simulator's truth for the active project.
@@ -249,6 +251,47 @@ void TestLiveSync::statusFollowsTheFeeds()
     QTRY_COMPARE_WITH_TIMEOUT(m_sync->status(), LiveSync::Status::Unauthorized, 10000);
     QVERIFY2(m_sync->statusReason().contains(QStringLiteral("Token expired")),
              qPrintable(m_sync->statusReason()));
+}
+
+void TestLiveSync::projectSwitchStartsClean()
+{
+    startAndSettle();
+    if (QTest::currentTestFailed())
+        return;
+    std::optional<ApiResult<ProjectContext>> switched;
+    m_client->switchProject(2, [&switched](const ApiResult<ProjectContext> &r) { switched = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(switched.has_value(), 5000);
+    QVERIFY(switched->ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->isIdle() && campaignsMatch(), 10000);
+    for (const CampaignRow &row : m_campaigns->rows())
+        QCOMPARE(row.campaign.projectId, 2);
+    // Project 1's events no longer touch the table; project 2's do.
+    m_sim->world().renameCampaign(m_sim->world().listedCampaigns(1).first()->id,
+                                  QStringLiteral("old project"));
+    const qint64 ours = m_sim->world().listedCampaigns(2).first()->id;
+    m_sim->world().renameCampaign(ours, QStringLiteral("new project"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_campaigns->row(ours)->campaign.name, QStringLiteral("new project"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->isIdle(), 5000);
+    QVERIFY(campaignsMatch());
+}
+
+void TestLiveSync::silenceMakesItStale()
+{
+    LiveSyncSettings settings = m_sync->settings();
+    settings.staleAfter = 1500ms; // the simulator pings every second while all is well
+    settings.feed.idleTimeout = 60000ms;
+    m_sync->setSettings(settings);
+    startAndSettle();
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy stale(m_sync.get(), &LiveSync::staleChanged);
+    QTest::qWait(2000); // pings keep it fresh through an observation window longer than staleAfter
+    QVERIFY(!m_sync->isStale());
+    m_sim->stallFeeds(true); // nothing arrives any more, and the watchdog is far away
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->isStale(), 5000);
+    QCOMPARE(stale.last().first().toBool(), true);
+    m_sim->stallFeeds(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_sync->isStale(), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestLiveSync)

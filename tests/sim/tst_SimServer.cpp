@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void faultsDropAndFail();
     void curlCanFollowAFeed();
     void unknownRoutesAre404BeforeAuthentication();
+    void lifeAnnouncesAsTheRealServerDoes();
     void stalledListenerDoesNotGrowWithPings();
 
 private:
@@ -356,6 +358,45 @@ void TestSimServer::stalledListenerDoesNotGrowWithPings()
     QTest::qWait(30);
     received += socket.readAll();
     QVERIFY2(received.count("ping") <= 2, received.constData()); // not one per stalled interval
+}
+
+void TestSimServer::lifeAnnouncesAsTheRealServerDoes()
+{
+    // §2.4: task reports carry the campaign id and no project; heartbeats the agent id and no project; toasts
+    // no id, the campaign's project, and the 🎉 text with the plaintext after the arrow.
+    QSignalSpy announced(&m_sim->world(), &SimWorld::announced);
+    for (int i = 0; i < 60; ++i)
+        m_sim->world().tick();
+    bool sawTask = false;
+    bool sawHeartbeat = false;
+    bool sawToast = false;
+    for (const QList<QVariant> &event : announced) {
+        const QString topic = event.at(0).toString();
+        const QString trigger = event.at(1).toString();
+        const auto id = event.at(2).value<std::optional<int>>();
+        const auto project = event.at(3).value<std::optional<int>>();
+        if (topic == QLatin1String("campaigns")) {
+            sawTask = true;
+            QCOMPARE(trigger, QStringLiteral("refresh"));
+            QVERIFY(id.has_value());
+            QVERIFY(!project.has_value());
+        } else if (topic == QLatin1String("agents")) {
+            sawHeartbeat = true;
+            QVERIFY(id.has_value());
+            QVERIFY(!project.has_value());
+        } else {
+            sawToast = true;
+            QCOMPARE(topic, QStringLiteral("toasts"));
+            QVERIFY(!id.has_value());
+            QVERIFY(project.has_value());
+            static const QRegularExpression format(
+                QStringLiteral("^\U0001F389 Hash cracked by .+: [0-9a-f]{8}\\.\\.\\.\u2192.+$"));
+            QVERIFY2(format.match(trigger).hasMatch(), qPrintable(trigger));
+        }
+    }
+    QVERIFY(sawTask);
+    QVERIFY(sawHeartbeat);
+    QVERIFY(sawToast);
 }
 
 QTEST_GUILESS_MAIN(TestSimServer)
