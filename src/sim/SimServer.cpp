@@ -203,6 +203,29 @@ void writeContext(SimJson &json, const SimUser &user, const QList<SimProject> &p
     json.endArray().endObject();
 }
 
+// page (>= 1, default 1) and a page size (1..100, default 20) with FastAPI's 422 for either out of range.
+std::optional<std::pair<int, int>> readPaging(const QUrlQuery &query, const char *sizeKey,
+                                              SimServer::Reply *failure)
+{
+    const QString sizeName = QString::fromLatin1(sizeKey);
+    const int page =
+        query.hasQueryItem(QStringLiteral("page")) ? query.queryItemValue(QStringLiteral("page")).toInt() : 1;
+    const int size = query.hasQueryItem(sizeName) ? query.queryItemValue(sizeName).toInt() : 20;
+    if (page < 1) {
+        *failure = validationReply("greater_than_equal", "query", "page",
+                                   QStringLiteral("Input should be greater than or equal to 1"),
+                                   query.queryItemValue(QStringLiteral("page")));
+        return std::nullopt;
+    }
+    if (size < 1 || size > 100) {
+        *failure = validationReply("less_than_equal", "query", sizeKey,
+                                   QStringLiteral("Input should be less than or equal to 100"),
+                                   query.queryItemValue(sizeName));
+        return std::nullopt;
+    }
+    return std::pair(page, size);
+}
+
 } // namespace
 
 SimServer::SimServer(Options options, QObject *parent)
@@ -526,20 +549,10 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
     if (rest == QLatin1String("/agents") && method != Method::Get)
         return detailReply(405, QStringLiteral("Method Not Allowed"));
     if (rest == QLatin1String("/agents")) {
-        const int page = query.hasQueryItem(QStringLiteral("page"))
-                             ? query.queryItemValue(QStringLiteral("page")).toInt()
-                             : 1;
-        const int pageSize = query.hasQueryItem(QStringLiteral("page_size"))
-                                 ? query.queryItemValue(QStringLiteral("page_size")).toInt()
-                                 : 20;
-        if (page < 1)
-            return validationReply("greater_than_equal", "query", "page",
-                                   QStringLiteral("Input should be greater than or equal to 1"),
-                                   query.queryItemValue(QStringLiteral("page")));
-        if (pageSize < 1 || pageSize > 100)
-            return validationReply("less_than_equal", "query", "page_size",
-                                   QStringLiteral("Input should be less than or equal to 100"),
-                                   query.queryItemValue(QStringLiteral("page_size")));
+        const auto paging = readPaging(query, "page_size", &failure);
+        if (!paging)
+            return failure;
+        const auto [page, pageSize] = *paging;
         if (page > 100)
             return Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}};
         const QList<const SimAgent *> agents = m_world.agents();
@@ -686,20 +699,10 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
         return {};
     }
     if (rest == QLatin1String("/campaigns")) {
-        const int page = query.hasQueryItem(QStringLiteral("page"))
-                             ? query.queryItemValue(QStringLiteral("page")).toInt()
-                             : 1;
-        const int size = query.hasQueryItem(QStringLiteral("size"))
-                             ? query.queryItemValue(QStringLiteral("size")).toInt()
-                             : 20;
-        if (page < 1)
-            return validationReply("greater_than_equal", "query", "page",
-                                   QStringLiteral("Input should be greater than or equal to 1"),
-                                   query.queryItemValue(QStringLiteral("page")));
-        if (size < 1 || size > 100)
-            return validationReply("less_than_equal", "query", "size",
-                                   QStringLiteral("Input should be less than or equal to 100"),
-                                   query.queryItemValue(QStringLiteral("size")));
+        const auto paging = readPaging(query, "size", &failure);
+        if (!paging)
+            return failure;
+        const auto [page, size] = *paging;
         const auto projectCookie = cookie(request, "active_project_id");
         if (!projectCookie)
             return detailReply(400, QStringLiteral("No active project selected."));

@@ -76,6 +76,17 @@ private:
             .toLatin1();
     }
 
+    // A feed request on a raw socket, signed in; the answer is for the test to read.
+    bool openFeed(QTcpSocket &socket, const QByteArray &topic)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
+        if (!socket.waitForConnected(5000))
+            return false;
+        socket.write("GET /api/v1/web/live/" + topic + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                     + token() + "\r\n\r\n");
+        return true;
+    }
+
     // One HTTP/1.1 exchange on a fresh socket; the body is read by Content-Length.
     RawResponse request(const QByteArray &method, const QByteArray &path, const QByteArray &headers,
                         const QByteArray &body = {})
@@ -204,10 +215,7 @@ void TestSimServer::feedsSendDataOnlyFramesAndHoldHeaders()
 {
     m_sim->feeds().setPingInterval(60s); // no ping in this test
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/web/live/campaigns HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
-                 + "\r\n\r\n");
+    QVERIFY(openFeed(socket, "campaigns"));
     QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("campaigns")), 1, 5000);
     QTest::qWait(200); // a window in which the real server sends nothing, not even its status line
     QCOMPARE(socket.bytesAvailable(), 0);
@@ -240,10 +248,7 @@ void TestSimServer::feedsSendDataOnlyFramesAndHoldHeaders()
 void TestSimServer::pingIsExactlyTheServersBytes()
 {
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/web/live/toasts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
-                 + "\r\n\r\n");
+    QVERIFY(openFeed(socket, "toasts"));
     QByteArray received;
     QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).endsWith("\n\n"), 5000);
     QVERIFY2(received.endsWith("\r\n\r\ndata: {\"trigger\": \"ping\"}\n\n"), received.constData());
@@ -277,10 +282,7 @@ void TestSimServer::stalledListenerDropsPastOneHundred()
 {
     m_sim->feeds().setPingInterval(60s);
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
-                 + "\r\n\r\n");
+    QVERIFY(openFeed(socket, "agents"));
     QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("agents")), 1, 5000);
     m_sim->stallFeeds(true);
     for (int i = 0; i < 150; ++i)
@@ -304,9 +306,7 @@ void TestSimServer::faultsDropAndFail()
 
     m_sim->failRequests(0, 0ms);
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n");
+    QVERIFY(openFeed(socket, "agents"));
     QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(), 1, 5000);
     QSignalSpy closed(&socket, &QTcpSocket::disconnected);
     m_sim->dropFeeds();
@@ -344,10 +344,7 @@ void TestSimServer::stalledListenerDoesNotGrowWithPings()
 {
     m_sim->feeds().setPingInterval(60ms);
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_sim->url().port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/web/live/agents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token()
-                 + "\r\n\r\n");
+    QVERIFY(openFeed(socket, "agents"));
     QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("agents")), 1, 5000);
     m_sim->stallFeeds(true);
     m_sim->world().heartbeat(1);
