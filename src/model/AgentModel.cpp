@@ -5,13 +5,8 @@
 namespace swarmwatch {
 
 AgentModel::AgentModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
 {}
-
-int AgentModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
 
 int AgentModel::columnCount(const QModelIndex &parent) const
 {
@@ -38,7 +33,7 @@ QString AgentModel::formatSpeed(double hashesPerSecond)
 
 QVariant AgentModel::display(int at, int column) const
 {
-    const AgentRow &row = m_rows.at(at);
+    const AgentRow &row = rows().at(at);
     const Agent &a = row.agent;
     switch (column) {
     case Name:
@@ -69,7 +64,7 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AgentRow &row = m_rows.at(index.row());
+    const AgentRow &row = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(index.row(), index.column());
@@ -116,37 +111,13 @@ QVariant AgentModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-void AgentModel::upsert(const AgentRow &row)
+void AgentModel::rowStored(int at, bool inserted)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto it = m_rowById.constFind(row.agent.id);
-    if (it == m_rowById.cend()) {
-        const int at = static_cast<int>(m_rows.size());
-        beginInsertRows({}, at, at);
-        m_rows.append(row);
-        m_online.append(isOnline(row.agent, now));
-        m_rowById.insert(row.agent.id, at);
-        endInsertRows();
-        return;
-    }
-    const int at = *it;
-    if (m_rows.at(at) == row)
-        return;
-    QList<QVariant> before;
-    for (int column = 0; column < ColumnCount; ++column)
-        before.append(display(at, column));
-    m_rows[at] = row;
-    m_online[at] = isOnline(row.agent, now);
-    int first = -1;
-    for (int column = 0; column <= ColumnCount; ++column) {
-        const bool changed = column < ColumnCount && before.at(column) != display(at, column);
-        if (changed && first < 0)
-            first = column;
-        if (!changed && first >= 0) {
-            Q_EMIT dataChanged(index(at, first), index(at, column - 1));
-            first = -1;
-        }
-    }
+    const bool online = isOnline(rows().at(at).agent, QDateTime::currentDateTimeUtc());
+    if (inserted)
+        m_online.append(online);
+    else
+        m_online[at] = online;
 }
 
 void AgentModel::upsertAgent(const Agent &agent)
@@ -158,69 +129,26 @@ void AgentModel::upsertAgent(const Agent &agent)
     upsert(row);
 }
 
-bool AgentModel::remove(qint64 id)
-{
-    const auto it = m_rowById.constFind(id);
-    if (it == m_rowById.cend())
-        return false;
-    const int at = *it;
-    beginRemoveRows({}, at, at);
-    m_rows.removeAt(at);
-    m_online.removeAt(at);
-    m_rowById.remove(id);
-    for (int i = at; i < m_rows.size(); ++i)
-        m_rowById[m_rows.at(i).agent.id] = i;
-    endRemoveRows();
-    return true;
-}
-
 void AgentModel::replaceAll(const QList<Agent> &agents)
 {
-    QSet<qint64> keep;
-    for (const Agent &agent : agents)
-        keep.insert(agent.id);
-    for (const qint64 id : ids()) {
-        if (!keep.contains(id))
-            remove(id);
-    }
-    for (const Agent &agent : agents)
-        upsertAgent(agent);
-}
-
-void AgentModel::clear()
-{
-    if (m_rows.isEmpty())
-        return;
-    beginResetModel();
-    m_rows.clear();
-    m_online.clear();
-    m_rowById.clear();
-    endResetModel();
+    replaceAllWith(
+        agents, [](const Agent &agent) { return agent.id; },
+        [](const AgentRow *existing, const Agent &agent) {
+            AgentRow row = existing ? *existing : AgentRow{};
+            row.agent = agent;
+            return row;
+        });
 }
 
 void AgentModel::refreshOnline(const QDateTime &now)
 {
-    for (int at = 0; at < m_rows.size(); ++at) {
-        const bool online = isOnline(m_rows.at(at).agent, now);
+    for (int at = 0; at < rows().size(); ++at) {
+        const bool online = isOnline(rows().at(at).agent, now);
         if (online != m_online.at(at)) {
             m_online[at] = online;
             Q_EMIT dataChanged(index(at, Online), index(at, Online));
         }
     }
-}
-
-const AgentRow *AgentModel::row(qint64 id) const
-{
-    const auto it = m_rowById.constFind(id);
-    return it == m_rowById.cend() ? nullptr : &m_rows.at(*it);
-}
-
-QList<qint64> AgentModel::ids() const
-{
-    QList<qint64> out;
-    for (const AgentRow &row : m_rows)
-        out.append(row.agent.id);
-    return out;
 }
 
 } // namespace swarmwatch

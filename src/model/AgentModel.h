@@ -1,17 +1,14 @@
 #pragma once
 
 #include "CampaignRow.h"
-
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
+#include "KeyedTableModel.h"
 
 namespace swarmwatch {
 
 // The live agent table, keyed by agent id, with minimal updates like CampaignModel. "Online" is derived, as
 // the API has no such state: seen within the last two minutes (the dashboard's own rule). refreshOnline()
 // re-evaluates it as time passes and signals only the rows whose answer changed.
-class AgentModel : public QAbstractTableModel
+class AgentModel : public KeyedTableModel<AgentRow>
 {
     Q_OBJECT
 
@@ -35,30 +32,28 @@ public:
 
     explicit AgentModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void upsert(const AgentRow &row);
     void upsertAgent(const Agent &agent); // keeps the row's error and speed
-    bool remove(qint64 id);
     void replaceAll(const QList<Agent> &agents);
-    void clear();
     void refreshOnline(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
-    const AgentRow *row(qint64 id) const;
-    const QList<AgentRow> &rows() const { return m_rows; }
-    QList<qint64> ids() const;
     static bool isOnline(const Agent &agent, const QDateTime &now);
     static QString formatSpeed(double hashesPerSecond);
+
+protected:
+    qint64 idOf(const AgentRow &row) const override { return row.agent.id; }
+    QVariant compared(int at, int column) const override { return display(at, column); }
+    void rowStored(int at, bool inserted) override;
+    void rowErased(int at) override { m_online.removeAt(at); }
+    void rowsCleared() override { m_online.clear(); }
 
 private:
     QVariant display(int at, int column) const;
 
-    QList<AgentRow> m_rows;
     QList<bool> m_online; // as last signalled, per row
-    QHash<qint64, int> m_rowById;
 };
 
 } // namespace swarmwatch

@@ -20,13 +20,8 @@ QString duration(qint64 seconds)
 } // namespace
 
 CampaignModel::CampaignModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
 {}
-
-int CampaignModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
 
 int CampaignModel::columnCount(const QModelIndex &parent) const
 {
@@ -88,7 +83,7 @@ QVariant CampaignModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CampaignRow &row = m_rows.at(index.row());
+    const CampaignRow &row = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
@@ -153,35 +148,10 @@ QHash<int, QByteArray> CampaignModel::roleNames() const
     return names;
 }
 
-void CampaignModel::upsert(const CampaignRow &row)
+QVariant CampaignModel::compared(int at, int column) const
 {
-    const auto it = m_rowById.constFind(row.campaign.id);
-    if (it == m_rowById.cend()) {
-        const int at = static_cast<int>(m_rows.size());
-        beginInsertRows({}, at, at);
-        m_rows.append(row);
-        m_rowById.insert(row.campaign.id, at);
-        endInsertRows();
-        return;
-    }
-    const int at = *it;
-    const CampaignRow old = m_rows.at(at);
-    if (old == row)
-        return;
-    m_rows[at] = row;
-    // One dataChanged per run of changed cells, so views and proxies touch only what moved.
-    int first = -1;
-    for (int column = 0; column <= ColumnCount; ++column) {
-        const bool changed = column < ColumnCount
-                             && (display(old, column) != display(row, column)
-                                 || sortValue(old, column) != sortValue(row, column));
-        if (changed && first < 0)
-            first = column;
-        if (!changed && first >= 0) {
-            Q_EMIT dataChanged(index(at, first), index(at, column - 1));
-            first = -1;
-        }
-    }
+    const CampaignRow &row = rows().at(at);
+    return QVariantList{display(row, column), sortValue(row, column)};
 }
 
 void CampaignModel::upsertCampaign(const Campaign &campaign)
@@ -193,58 +163,15 @@ void CampaignModel::upsertCampaign(const Campaign &campaign)
     upsert(row);
 }
 
-bool CampaignModel::remove(qint64 id)
-{
-    const auto it = m_rowById.constFind(id);
-    if (it == m_rowById.cend())
-        return false;
-    const int at = *it;
-    beginRemoveRows({}, at, at);
-    m_rows.removeAt(at);
-    m_rowById.remove(id);
-    for (int i = at; i < m_rows.size(); ++i)
-        m_rowById[m_rows.at(i).campaign.id] = i;
-    endRemoveRows();
-    return true;
-}
-
 void CampaignModel::replaceAll(const QList<Campaign> &campaigns)
 {
-    QSet<qint64> keep;
-    for (const Campaign &campaign : campaigns)
-        keep.insert(campaign.id);
-    for (const qint64 id : ids()) {
-        if (!keep.contains(id))
-            remove(id);
-    }
-    for (const Campaign &campaign : campaigns)
-        upsertCampaign(campaign);
-}
-
-void CampaignModel::clear()
-{
-    if (m_rows.isEmpty())
-        return;
-    // Only for a project switch, where nothing of the old table is still true.
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    endResetModel();
-}
-
-const CampaignRow *CampaignModel::row(qint64 id) const
-{
-    const auto it = m_rowById.constFind(id);
-    return it == m_rowById.cend() ? nullptr : &m_rows.at(*it);
-}
-
-QList<qint64> CampaignModel::ids() const
-{
-    QList<qint64> out;
-    out.reserve(m_rows.size());
-    for (const CampaignRow &row : m_rows)
-        out.append(row.campaign.id);
-    return out;
+    replaceAllWith(
+        campaigns, [](const Campaign &campaign) { return campaign.id; },
+        [](const CampaignRow *existing, const Campaign &campaign) {
+            CampaignRow row = existing ? *existing : CampaignRow{};
+            row.campaign = campaign;
+            return row;
+        });
 }
 
 } // namespace swarmwatch
