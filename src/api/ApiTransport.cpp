@@ -79,45 +79,48 @@ void ApiTransport::start(Pending pending)
         reply->abort();
     });
     qCDebug(lcApi).noquote() << pending.request.describe();
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut]() {
-                reply->deleteLater();
-                --m_inFlight;
-                if (pending.call)
-                    pending.call->setAbort({});
-                ApiResponse response;
-                response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                response.body = reply->readAll();
-                response.contentType = reply->rawHeader("Content-Type");
-                response.retryAfter = reply->rawHeader("Retry-After");
-                const auto error = reply->error();
-                if (response.status == 0 && error != QNetworkReply::NoError) {
-                    if (*cancelled) {
-                        response.error = {ApiError::Kind::Cancelled, 0, tr("cancelled")};
-                    } else if (error == QNetworkReply::OperationCanceledError || *timedOut) {
-                        response.error = {ApiError::Kind::Timeout, 0,
-                                          tr("no answer within %1 s").arg(m_timeout.count() / 1000.0)};
-                    } else if (!tlsErrors->isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
-                        response.error = {ApiError::Kind::Tls, 0,
-                                          tr("TLS error: %1")
-                                              .arg(tlsErrors->isEmpty()
-                                                       ? reply->errorString()
-                                                       : tlsErrors->join(QStringLiteral("; ")))};
-                    } else {
-                        // Name the address: "Connection refused" alone does not say which server, or that
-                        // https was tried on a plain-http port.
-                        response.error = {
-                            ApiError::Kind::Network, 0,
-                            tr("%1 %2: %3")
-                                .arg(QString::fromLatin1(pending.request.method),
-                                     reply->url().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
-                                     reply->errorString())};
-                    }
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut]() {
+            reply->deleteLater();
+            --m_inFlight;
+            if (pending.call)
+                pending.call->setAbort({});
+            ApiResponse response;
+            response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            response.body = reply->readAll();
+            response.contentType = reply->rawHeader("Content-Type");
+            response.retryAfter = reply->rawHeader("Retry-After");
+            const auto error = reply->error();
+            // Errors below 200 are the transfer's own (refused, reset, cut short, aborted, timed out, TLS):
+            // they void whatever status arrived. From 200 on they only restate an HTTP error status, whose
+            // body counts.
+            if (error != QNetworkReply::NoError && (response.status == 0 || static_cast<int>(error) < 200)) {
+                if (*cancelled) {
+                    response.error = {ApiError::Kind::Cancelled, 0, tr("cancelled")};
+                } else if (error == QNetworkReply::OperationCanceledError || *timedOut) {
+                    response.error = {ApiError::Kind::Timeout, 0,
+                                      tr("no answer within %1 s").arg(m_timeout.count() / 1000.0)};
+                } else if (!tlsErrors->isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+                    response.error = {ApiError::Kind::Tls, 0,
+                                      tr("TLS error: %1")
+                                          .arg(tlsErrors->isEmpty() ? reply->errorString()
+                                                                    : tlsErrors->join(QStringLiteral("; ")))};
+                } else {
+                    // Name the address: "Connection refused" alone does not say which server, or that
+                    // https was tried on a plain-http port.
+                    response.error = {
+                        ApiError::Kind::Network, 0,
+                        tr("%1 %2: %3")
+                            .arg(QString::fromLatin1(pending.request.method),
+                                 reply->url().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                                 reply->errorString())};
                 }
-                if (pending.call && !pending.call->isCancelled())
-                    pending.done(response);
-                startNext();
-            });
+            }
+            if (pending.call && !pending.call->isCancelled())
+                pending.done(response);
+            startNext();
+        });
 }
 
 } // namespace swarmwatch

@@ -2,15 +2,18 @@
 #include "ApiCall.h"
 #include "ApiTransport.h"
 #include "CipherSwarmClient.h"
+#include "ScriptedHttpServer.h"
 #include "Session.h"
 #include "SimServer.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace swarmwatch;
 using namespace swarmwatch::sim;
@@ -98,6 +101,8 @@ private Q_SLOTS:
     void cancelledRefreshWedgesNothing();
     void refreshAnswerAfterLogoutIsIgnored();
     void anotherServerNeverGetsTheToken();
+    void tricklingAnswerMeetsTheDeadline();
+    void agentsBeyondTheLastPageAreAnError();
 
 private:
     void login()
@@ -309,6 +314,10 @@ void TestCipherSwarmClient::unreachableServerIsANetworkError()
     QCOMPARE(result.error.kind, ApiError::Kind::Network);
     QVERIFY2(result.error.message.contains(QStringLiteral("refused"), Qt::CaseInsensitive),
              qPrintable(result.error.message));
+    // Which server, and over which scheme, is part of the message.
+    QVERIFY2(result.error.message.startsWith(
+                 QStringLiteral("GET http://127.0.0.1:%1/api/v1/web/dashboard/summary: ").arg(port)),
+             qPrintable(result.error.message));
 }
 
 void TestCipherSwarmClient::serverErrorWithATextBody()
@@ -437,6 +446,50 @@ void TestCipherSwarmClient::anotherServerNeverGetsTheToken()
     QVERIFY(!m_session->projectId());
     QCOMPARE(tokens.size(), 1);
     QVERIFY(m_session->streamHeaders().isEmpty());
+}
+
+void TestCipherSwarmClient::tricklingAnswerMeetsTheDeadline()
+{
+    // A server that sends a byte every 100 ms never trips the transfer timeout; the deadline ends it.
+    swarmwatch::test::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    QList<QPointer<QTcpSocket>> sockets;
+    server.setHandler([&sockets](const swarmwatch::test::ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+        sockets.append(socket);
+    });
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&sockets] {
+        for (const auto &socket : sockets) {
+            if (socket)
+                socket->write(" ");
+        }
+    });
+    trickle.start(100);
+    m_session->setServer(server.url());
+    m_transport->setTimeout(300ms);
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = wait<DashboardSummary>([&](auto done) { m_client->dashboardSummary(done); });
+    QCOMPARE(result.error.kind, ApiError::Kind::Timeout);
+    QVERIFY2(timer.elapsed() >= 1100 && timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestCipherSwarmClient::agentsBeyondTheLastPageAreAnError()
+{
+    SimServer::Options options;
+    options.world.campaigns = 1;
+    options.world.agents =
+        100 * CipherSwarmClient::kMaxAgentPages + 5; // the server cannot page to the last ones
+    options.ticksPerSecond = 0;
+    SimServer big(options);
+    QVERIFY(big.start());
+    m_session->setServer(big.url());
+    const auto agents = wait<QList<Agent>>([&](auto done) { m_client->agents(done); });
+    QVERIFY(!agents.ok());
+    QVERIFY2(agents.error.message.contains(
+                 QStringLiteral("the server lists 10005 items, only 10000 can be paged")),
+             qPrintable(agents.error.message));
 }
 
 QTEST_GUILESS_MAIN(TestCipherSwarmClient)

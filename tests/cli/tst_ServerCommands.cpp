@@ -246,6 +246,15 @@ void TestServerCommands::logoutForgetsTheToken()
     const Run after = cli({QStringLiteral("whoami")});
     QCOMPARE(after.exitCode, 3);
     QVERIFY2(after.err.contains("not logged in"), after.err.constData());
+
+    // Where the keychain cannot be reached, logout must not claim the token is gone.
+    m_environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                         QStringLiteral("unix:path=/nonexistent/bus"));
+    m_environment.insert(QStringLiteral("DISPLAY"), QString());
+    const Run stuck = cli({QStringLiteral("logout")});
+    QCOMPARE(stuck.exitCode, 1);
+    QVERIFY2(stuck.err.contains("the stored token could not be deleted"), stuck.err.constData());
+    QVERIFY(!stuck.out.contains("Logged out"));
 }
 
 void TestServerCommands::helpForEveryCommand()
