@@ -295,7 +295,7 @@ void LiveSync::refreshCampaignList(bool markAllDirty)
         // No project chosen yet: take the server's default, the lowest-id project.
         countRequest();
         const quint64 generation = campaignGeneration();
-        m_client->projectContext([this, generation, markAllDirty](const ApiResult<ProjectContext> &result) {
+        m_client->projectContext([this, generation](const ApiResult<ProjectContext> &result) {
             if (generation != campaignGeneration())
                 return;
             if (!result.ok()) {
@@ -309,7 +309,6 @@ void LiveSync::refreshCampaignList(bool markAllDirty)
                 m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
             else
                 Q_EMIT error(tr("you belong to no project on this server"));
-            Q_UNUSED(markAllDirty)
         });
         return;
     }

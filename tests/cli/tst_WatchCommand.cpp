@@ -17,6 +17,15 @@
 using namespace swarmwatch::sim;
 using namespace std::chrono_literals;
 
+namespace {
+
+bool isLiveStatus(const QJsonObject &line)
+{
+    return line.value(QStringLiteral("status")).toString() == QStringLiteral("live");
+}
+
+} // namespace
+
 class TestWatchCommand : public QObject
 {
     Q_OBJECT
@@ -118,16 +127,8 @@ void TestWatchCommand::jsonLinesFollowTheServer()
         QVERIFY(!campaign.value(QStringLiteral("total_hashes")).isNull());
     }
     QCOMPARE(snapshot.value(QStringLiteral("agents")).toArray().size(), 3);
-    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"),
-                                  [](const QJsonObject &line) {
-                                      return line.value(QStringLiteral("status")).toString()
-                                             == QStringLiteral("live");
-                                  })
-                                 .has_value(),
-                             10000);
-    const QJsonObject live = *find(QStringLiteral("status"), [](const QJsonObject &line) {
-        return line.value(QStringLiteral("status")).toString() == QStringLiteral("live");
-    });
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"), isLiveStatus).has_value(), 10000);
+    const QJsonObject live = *find(QStringLiteral("status"), isLiveStatus);
     QCOMPARE(live.value(QStringLiteral("feeds")).toObject().value(QStringLiteral("agents")).toString(),
              QStringLiteral("live"));
 
@@ -186,13 +187,7 @@ void TestWatchCommand::secretsOnlyWhenAsked()
     for (const bool show : {false, true}) {
         m_lines.clear();
         startWatch(show ? QStringList{QStringLiteral("--show-secrets")} : QStringList{});
-        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"),
-                                      [](const QJsonObject &line) {
-                                          return line.value(QStringLiteral("status")).toString()
-                                                 == QStringLiteral("live");
-                                      })
-                                     .has_value(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("status"), isLiveStatus).has_value(), 10000);
         for (int i = 0; i < 100 && !find(QStringLiteral("toast")); ++i) {
             m_sim->world().tick(); // cracks come at random
             QTest::qWait(20);
