@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
     options.pingInterval = std::chrono::milliseconds(static_cast<qint64>(number(ping) * 1000));
     options.ticksPerSecond = number(rate);
     if (!ok || portNumber > 65535 || options.pingInterval < std::chrono::milliseconds(100)
-        || options.world.campaigns > 100000 || options.world.agents > 10000) {
+        || options.world.campaigns > 100000 || options.world.agents > 100000) {
         std::fputs("swarmwatch-sim: options take non-negative numbers (see --help)\n", stderr);
         return 2;
     }

@@ -10,30 +10,49 @@
 #include <QTest>
 #include <QUuid>
 
+#include <memory>
+#include <optional>
+
 using namespace swarmwatch;
 using Secret = CredentialStore::Secret;
 
 namespace {
 
+// Upper bound for waiting on the keychain: generous, for a sanitizer build on a loaded machine; a passing run
+// never waits for it.
+constexpr int kWaitMs = 30000;
+
+// One keychain operation, the event loop turning until it answers. If it does not, the test fails here (the
+// empty outcome, not ok, then fails the caller's checks too) and later operations in the same test are not
+// started. The answer lands in shared storage, so one that comes after a failed wait writes nowhere it must
+// not.
 CredentialStore::Outcome run(const std::function<void(CredentialStore::Callback)> &start)
 {
-    std::optional<CredentialStore::Outcome> outcome;
-    start([&outcome](const CredentialStore::Outcome &o) { outcome = o; });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
-        qFatal("the keychain did not answer within 20 s");
-    return *outcome;
+    if (QTest::currentTestFailed())
+        return {};
+    const auto outcome = std::make_shared<std::optional<CredentialStore::Outcome>>();
+    start([outcome](const CredentialStore::Outcome &o) { *outcome = o; });
+    if (!QTest::qWaitFor([&outcome] { return outcome->has_value(); }, kWaitMs)) {
+        QTest::qFail("the keychain did not answer within 30 s", __FILE__, __LINE__);
+        return {};
+    }
+    return **outcome;
 }
 
-// What secret-tool (libsecret's own client) finds for the service: proof the secret is in the keyring.
-QByteArray secretToolLookup(const QString &service, const QString &key)
+// What secret-tool (libsecret's own client) finds for the service, in `found`: proof the secret is in the
+// keyring. False if secret-tool did not run to its end.
+bool secretToolLookup(const QString &service, const QString &key, QByteArray *found)
 {
     QProcess tool;
     tool.start(QStringLiteral("secret-tool"),
                {QStringLiteral("lookup"), QStringLiteral("server"), service, QStringLiteral("user"), key});
-    if (!tool.waitForFinished(20000))
-        return "(secret-tool hung)";
-    return tool.readAllStandardOutput();
+    if (!tool.waitForFinished(kWaitMs))
+        return false;
+    *found = tool.readAllStandardOutput();
+    return true;
 }
+
+constexpr char kSecretToolFailed[] = "secret-tool did not run to its end within 30 s";
 
 } // namespace
 
@@ -67,7 +86,9 @@ private Q_SLOTS:
 
         // Really in the keyring, under the key for this server and email, as libsecret's own tool sees it.
         const QString key = CredentialStore::key(server, email, Secret::Token);
-        QVERIFY2(!secretToolLookup(m_store->service(), key).isEmpty(), "secret-tool finds nothing");
+        QByteArray found;
+        QVERIFY2(secretToolLookup(m_store->service(), key, &found), kSecretToolFailed);
+        QVERIFY2(!found.isEmpty(), "secret-tool finds nothing");
 
         // Another server or another secret kind is another entry.
         const auto other = run([&](auto done) {
@@ -85,7 +106,8 @@ private Q_SLOTS:
         const auto gone = run([&](auto done) { m_store->read(server, email, Secret::Token, done); });
         QVERIFY(gone.ok);
         QVERIFY(!gone.found);
-        QVERIFY(secretToolLookup(m_store->service(), key).isEmpty());
+        QVERIFY2(secretToolLookup(m_store->service(), key, &found), kSecretToolFailed);
+        QVERIFY2(found.isEmpty(), found.constData());
     }
 
     void settingsHoldNoSecrets()

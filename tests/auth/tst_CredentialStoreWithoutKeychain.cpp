@@ -20,7 +20,7 @@ private Q_SLOTS:
         store.write(QUrl(QStringLiteral("https://cipherswarm.example")), QStringLiteral("a@b.io"),
                     CredentialStore::Secret::Token, "secret-token",
                     [&outcome](const CredentialStore::Outcome &o) { outcome = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(outcome.has_value(), "the failed keychain write never answered", 30000);
         QVERIFY(!outcome->ok);
         QVERIFY(outcome->unavailable);
         QVERIFY2(outcome->message.startsWith(QStringLiteral("No keychain service is available")),

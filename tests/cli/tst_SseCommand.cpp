@@ -13,22 +13,39 @@ using namespace swarmwatch::test;
 
 namespace {
 
+// Upper bound for waiting on the CLI: generous, for a sanitizer build on a loaded machine; a passing run
+// never waits for it.
+constexpr int kWaitMs = 30000;
+
 struct Run {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
 };
 
+// Runs the CLI to its end. If it does not start or end in time, the test fails here with the reason (the run
+// then reads as exit code -1, which fails the caller's checks too) and later runs in the same test are not
+// started.
 Run runCli(const QStringList &arguments, const QByteArray &input = {})
 {
+    if (QTest::currentTestFailed())
+        return {};
+    const QString command = QStringLiteral("swarmwatch-cli ") + arguments.join(QLatin1Char(' '));
     QProcess process;
     process.start(QStringLiteral(SWARMWATCH_CLI), arguments);
-    if (!process.waitForStarted(10000))
-        qFatal("swarmwatch-cli did not start");
+    if (!process.waitForStarted(kWaitMs)) {
+        QTest::qFail(qPrintable(command + QStringLiteral(" did not start: ") + process.errorString()),
+                     __FILE__, __LINE__);
+        return {};
+    }
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(30000))
-        qFatal("swarmwatch-cli did not finish");
+    if (!process.waitForFinished(kWaitMs)) {
+        QTest::qFail(qPrintable(command + QStringLiteral(" did not finish within 30 s")), __FILE__, __LINE__);
+        process.kill();
+        process.waitForFinished(kWaitMs);
+        return {};
+    }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
@@ -82,14 +99,15 @@ private Q_SLOTS:
         QProcess process;
         process.start(QStringLiteral(SWARMWATCH_CLI),
                       {QStringLiteral("sse"), QStringLiteral("--file"), QStringLiteral("-")});
-        QVERIFY(process.waitForStarted(10000));
+        QVERIFY2(process.waitForStarted(kWaitMs), qPrintable(process.errorString()));
         process.write("data: first\n\n");
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("first"), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("first"),
+                                  "the first event was not printed while the input stayed open", kWaitMs);
         QCOMPARE(process.state(), QProcess::Running);
         process.write("data: second\n\n");
         process.closeWriteChannel();
-        QVERIFY(process.waitForFinished(10000));
+        QVERIFY2(process.waitForFinished(kWaitMs), "swarmwatch-cli did not finish after its input ended");
         out += process.readAllStandardOutput();
         QCOMPARE(out, QByteArray("{\"type\": \"message\", \"data\": \"first\", \"lastEventId\": \"\"}\n"
                                  "{\"type\": \"message\", \"data\": \"second\", \"lastEventId\": \"\"}\n"));
@@ -186,9 +204,10 @@ private Q_SLOTS:
                        server.url(QStringLiteral("/api/v1/web/live/agents")).toString(),
                        QStringLiteral("--header"), QStringLiteral("Authorization: Bearer abc.def"),
                        QStringLiteral("--last-event-id"), QStringLiteral("8")});
-        QVERIFY(process.waitForStarted(10000));
+        QVERIFY2(process.waitForStarted(kWaitMs), qPrintable(process.errorString()));
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).count('\n') >= 2, 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT((out += process.readAllStandardOutput()).count('\n') >= 2, out.constData(),
+                                  kWaitMs);
         QCOMPARE(out, QByteArray(
                           "{\"retry\": 3000}\n{\"type\": \"message\", \"data\": "
                           "\"{\\\"trigger\\\":\\\"refresh\\\",\\\"target\\\":\\\"agents\\\",\\\"id\\\":3}\", "
@@ -198,7 +217,7 @@ private Q_SLOTS:
         QCOMPARE(request.header("Last-Event-ID"), QByteArray("8"));
 
         ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(10000));
+        QVERIFY2(process.waitForFinished(kWaitMs), "swarmwatch-cli did not end on SIGINT");
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
         const QByteArray err = process.readAllStandardError();
@@ -219,7 +238,7 @@ private Q_SLOTS:
         QProcess process;
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(SWARMWATCH_CLI), {QStringLiteral("sse"), server.url().toString()});
-        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.wait(kWaitMs), "swarmwatch-cli did not exit on the 401");
         QCOMPARE(process.exitCode(), 3);
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("state: unauthorized: HTTP 401 Unauthorized: Not authenticated\n"),
