@@ -16,9 +16,19 @@ struct ApiError {
         Unauthorized, // 401/403 that a token refresh could not fix
         Decode,       // the answer was not what the API promises
     };
+    ApiError() = default;
+    ApiError(Kind kind, int httpStatus, QString message, QString endpoint = {})
+        : kind(kind)
+        , httpStatus(httpStatus)
+        , message(std::move(message))
+        , endpoint(std::move(endpoint))
+    {}
+
     Kind kind = Kind::None;
     int httpStatus = 0;
     QString message;
+    QString endpoint; // "GET /api/v1/web/campaigns/7/metrics", where known
+
 
     bool isError() const { return kind != Kind::None; }
 };

@@ -9,26 +9,57 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace swarmwatch {
 
-ApiTransport::ApiTransport(QNetworkAccessManager *network, QObject *parent)
+ApiTransport::ApiTransport(QNetworkAccessManager *network, QObject *parent, RequestBudget::Clock clock)
     : QObject(parent)
     , m_network(network)
-{}
+    , m_budget(std::move(clock))
+{
+    m_budgetTimer.setSingleShot(true);
+    connect(&m_budgetTimer, &QTimer::timeout, this, &ApiTransport::startNext);
+}
+
+void ApiTransport::setRateLimit(double requestsPerSecond)
+{
+    m_budget.setRate(requestsPerSecond);
+    startNext();
+}
+
+int ApiTransport::queued() const
+{
+    size_t total = 0;
+    for (const auto &queue : m_queues)
+        total += queue.size();
+    return static_cast<int>(total);
+}
 
 void ApiTransport::send(const ApiRequest &request, ApiCall *call, Callback done)
 {
-    m_queue.push_back({request, call, std::move(done)});
+    m_queues[static_cast<size_t>(request.priority)].push_back({request, call, std::move(done)});
     startNext();
 }
 
 void ApiTransport::startNext()
 {
-    while (m_inFlight < m_maxConcurrent && !m_queue.empty()) {
-        Pending pending = std::move(m_queue.front());
-        m_queue.pop_front();
-        if (!pending.call || pending.call->isCancelled())
-            continue;
+    while (m_inFlight < m_maxConcurrent) {
+        auto queue = std::find_if(m_queues.begin(), m_queues.end(), [](auto &q) {
+            while (!q.empty() && (!q.front().call || q.front().call->isCancelled()))
+                q.pop_front(); // cancelled while waiting: costs no budget
+            return !q.empty();
+        });
+        if (queue == m_queues.end())
+            return;
+        if (!m_budget.tryTake()) {
+            if (!m_budgetTimer.isActive())
+                m_budgetTimer.start(std::max<std::chrono::milliseconds>(std::chrono::milliseconds(1),
+                                                                        m_budget.waitTime()));
+            return;
+        }
+        Pending pending = std::move(queue->front());
+        queue->pop_front();
         start(std::move(pending));
     }
 }
@@ -59,6 +90,7 @@ void ApiTransport::start(Pending pending)
     QNetworkReply *reply =
         m_network->sendCustomRequest(request, pending.request.method, pending.request.body);
     ++m_inFlight;
+    ++m_started;
     auto tlsErrors = std::make_shared<QStringList>();
     auto cancelled = std::make_shared<bool>(false);
     auto timedOut = std::make_shared<bool>(false);

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "ApiRequest.h"
+#include "RequestBudget.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QTimer>
 #include <QUrl>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -18,9 +21,10 @@ namespace swarmwatch {
 
 class ApiCall;
 
-// Sends REST requests to one server: a timeout on every request, a bound on how many run at once (the rest
-// wait in order), no cookie jar (cookies are set by hand), redirects only within the origin, TLS errors never
-// ignored. It knows nothing of tokens: the Session adds them.
+// Sends REST requests to one server: a timeout on every request, a bound on how many run at once and an
+// optional request rate (the rest wait, by priority and then in order), no cookie jar (cookies are set by
+// hand), redirects only within the origin, TLS errors never ignored. It knows nothing of tokens: the Session
+// adds them.
 class ApiTransport : public QObject
 {
     Q_OBJECT
@@ -28,7 +32,8 @@ class ApiTransport : public QObject
 public:
     using Callback = std::function<void(const ApiResponse &)>;
 
-    explicit ApiTransport(QNetworkAccessManager *network, QObject *parent = nullptr);
+    explicit ApiTransport(QNetworkAccessManager *network, QObject *parent = nullptr,
+                          RequestBudget::Clock clock = &std::chrono::steady_clock::now);
 
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
@@ -37,12 +42,19 @@ public:
     // QNetworkAccessManager opens at most 6 connections per host, and the three SSE feeds hold three.
     void setMaxConcurrent(int requests) { m_maxConcurrent = std::max(1, requests); }
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCa = certificates; }
+    // At most this many requests started per second, on average (<= 0: no limit): a busy server's storm of
+    // triggers must not turn into a storm of requests.
+    void setRateLimit(double requestsPerSecond);
+    double rateLimit() const { return m_budget.rate(); }
+    // How much of the burst is left (0 to 1): spare room that background work may spend.
+    double budgetFill() { return m_budget.fill(); }
 
     // Runs the request for `call`; `done` is called once, unless the call is cancelled first.
     void send(const ApiRequest &request, ApiCall *call, Callback done);
 
     int inFlight() const { return m_inFlight; }
-    int queued() const { return static_cast<int>(m_queue.size()); }
+    int queued() const;
+    quint64 requestsStarted() const { return m_started; }
 
 private:
     struct Pending {
@@ -58,7 +70,10 @@ private:
     std::chrono::milliseconds m_timeout{30000};
     int m_maxConcurrent = 3;
     int m_inFlight = 0;
-    std::deque<Pending> m_queue;
+    quint64 m_started = 0;
+    std::array<std::deque<Pending>, ApiRequest::kPriorities> m_queues;
+    RequestBudget m_budget;
+    QTimer m_budgetTimer; // wakes the queue when the budget has a token again
     QList<QSslCertificate> m_extraCa;
 };
 

@@ -14,12 +14,22 @@ namespace swarmwatch {
 
 namespace {
 
-ApiRequest get(const QString &path, QUrlQuery query = {})
+ApiRequest get(const QString &path, ApiRequest::Priority priority = ApiRequest::Priority::Normal,
+               QUrlQuery query = {})
 {
     ApiRequest request;
     request.path = path;
     request.query = std::move(query);
+    request.priority = priority;
     return request;
+}
+
+// Every error names the endpoint it came from, so that a caller can tell (and fold) repeated failures.
+ApiError withEndpoint(ApiError error, const ApiRequest &request)
+{
+    if (error.isError() && error.endpoint.isEmpty())
+        error.endpoint = request.describe();
+    return error;
 }
 
 QString campaignPath(qint64 id, const char *suffix = "")
@@ -73,6 +83,7 @@ ApiCall *CipherSwarmClient::fetch(ApiRequest request, T (*decoder)(JsonReader &)
                             if (!reader.ok())
                                 result.error = {ApiError::Kind::Decode, response.status, reader.error()};
                         }
+                        result.error = withEndpoint(result.error, request);
                         done(result);
                         call->markFinished();
                     });
@@ -80,18 +91,17 @@ ApiCall *CipherSwarmClient::fetch(ApiRequest request, T (*decoder)(JsonReader &)
 }
 
 template <typename T>
-void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QString &sizeKey, int page,
-                                   QList<T> collected, T (*decoder)(JsonReader &), Callback<QList<T>> done,
-                                   int maxPages)
+void CipherSwarmClient::fetchPages(ApiCall *call, std::shared_ptr<const PageRequest<T>> list, int page,
+                                   QList<T> collected)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
-    query.addQueryItem(sizeKey, QString::number(kPageSize));
-    const ApiRequest request = get(path, query);
+    query.addQueryItem(list->sizeKey, QString::number(kPageSize));
+    const ApiRequest request = get(list->path, list->priority, query);
     m_session->send(
         request, call,
-        [this, call = QPointer<ApiCall>(call), request, path, sizeKey, page, collected = std::move(collected),
-         decoder, done, maxPages](const ApiResponse &response, const ApiError &error) mutable {
+        [this, call = QPointer<ApiCall>(call), request, list, page,
+         collected = std::move(collected)](const ApiResponse &response, const ApiError &error) mutable {
             if (!call || call->isCancelled())
                 return;
             ApiResult<QList<T>> result;
@@ -100,7 +110,7 @@ void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QSt
                 result.error = error;
             } else if (objectBody(request, response.body, &object, &result.error)) {
                 JsonReader reader(object, request.describe() + QStringLiteral("?page=%1:").arg(page));
-                const QList<T> items = decode::list(reader, "items", decoder);
+                const QList<T> items = decode::list(reader, "items", list->decoder);
                 const qint64 total = reader.integer("total");
                 if (reader.ok() && items.size() > kPageSize)
                     reader.fail(reader.context(), tr("more items than the page size"));
@@ -108,10 +118,14 @@ void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QSt
                     result.error = {ApiError::Kind::Decode, response.status, reader.error()};
                 } else {
                     collected.append(items);
+                    if (list->onPage) {
+                        list->onPage(items);
+                        if (!call || call->isCancelled())
+                            return; // the page's reader cancelled the rest
+                    }
                     const bool more = !items.isEmpty() && collected.size() < total;
-                    if (more && page < maxPages) {
-                        fetchPages(call, path, sizeKey, page + 1, std::move(collected), decoder, done,
-                                   maxPages);
+                    if (more && page < list->maxPages) {
+                        fetchPages(call, list, page + 1, std::move(collected));
                         return;
                     }
                     if (more) {
@@ -127,19 +141,20 @@ void CipherSwarmClient::fetchPages(ApiCall *call, const QString &path, const QSt
                     }
                 }
             }
-            done(result);
+            result.error = withEndpoint(result.error, request);
+            list->done(result);
             call->markFinished();
         });
 }
 
 ApiCall *CipherSwarmClient::me(Callback<User> done)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/auth/me")), &decode::user, std::move(done));
+    return fetch(get(QStringLiteral("/api/v1/web/auth/me"), Priority::High), &decode::user, std::move(done));
 }
 
 ApiCall *CipherSwarmClient::projectContext(Callback<ProjectContext> done)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/auth/context")), &decode::projectContext, std::move(done));
+    return fetch(get(QStringLiteral("/api/v1/web/auth/context"), Priority::High), &decode::projectContext, std::move(done));
 }
 
 ApiCall *CipherSwarmClient::switchProject(qint64 projectId, Callback<ProjectContext> done)
@@ -147,6 +162,7 @@ ApiCall *CipherSwarmClient::switchProject(qint64 projectId, Callback<ProjectCont
     ApiRequest request;
     request.method = "POST";
     request.path = QStringLiteral("/api/v1/web/auth/context");
+    request.priority = Priority::High;
     request.contentType = "application/json";
     request.body =
         QJsonDocument(QJsonObject{{QStringLiteral("project_id"), projectId}}).toJson(QJsonDocument::Compact);
@@ -158,28 +174,32 @@ ApiCall *CipherSwarmClient::switchProject(qint64 projectId, Callback<ProjectCont
                  }));
 }
 
-ApiCall *CipherSwarmClient::campaigns(Callback<QList<Campaign>> done)
+ApiCall *CipherSwarmClient::campaigns(Callback<QList<Campaign>> done, PageCallback<Campaign> onPage,
+                                      Priority priority)
 {
     auto *call = new ApiCall(this);
     // Campaign pages have no server-side limit; the bound only guards against a server that pages forever.
-    fetchPages<Campaign>(call, QStringLiteral("/api/v1/web/campaigns"), QStringLiteral("size"), 1, {},
-                         &decode::campaign, std::move(done), 100000);
+    fetchPages<Campaign>(call,
+                         std::make_shared<const PageRequest<Campaign>>(PageRequest<Campaign>{
+                             QStringLiteral("/api/v1/web/campaigns"), QStringLiteral("size"), &decode::campaign,
+                             std::move(done), std::move(onPage), 100000, priority}),
+                         1, {});
     return call;
 }
 
-ApiCall *CipherSwarmClient::campaignDetail(qint64 id, Callback<CampaignDetail> done)
+ApiCall *CipherSwarmClient::campaignDetail(qint64 id, Callback<CampaignDetail> done, Priority priority)
 {
-    return fetch(get(campaignPath(id)), &decode::campaignDetail, std::move(done));
+    return fetch(get(campaignPath(id), priority), &decode::campaignDetail, std::move(done));
 }
 
-ApiCall *CipherSwarmClient::campaignProgress(qint64 id, Callback<CampaignProgress> done)
+ApiCall *CipherSwarmClient::campaignProgress(qint64 id, Callback<CampaignProgress> done, Priority priority)
 {
-    return fetch(get(campaignPath(id, "/progress")), &decode::campaignProgress, std::move(done));
+    return fetch(get(campaignPath(id, "/progress"), priority), &decode::campaignProgress, std::move(done));
 }
 
-ApiCall *CipherSwarmClient::campaignMetrics(qint64 id, Callback<CampaignMetrics> done)
+ApiCall *CipherSwarmClient::campaignMetrics(qint64 id, Callback<CampaignMetrics> done, Priority priority)
 {
-    return fetch(get(campaignPath(id, "/metrics")), &decode::campaignMetrics, std::move(done));
+    return fetch(get(campaignPath(id, "/metrics"), priority), &decode::campaignMetrics, std::move(done));
 }
 
 ApiCall *CipherSwarmClient::attack(qint64 id, Callback<Attack> done)
@@ -187,40 +207,45 @@ ApiCall *CipherSwarmClient::attack(qint64 id, Callback<Attack> done)
     return fetch(get(QStringLiteral("/api/v1/web/attacks/%1").arg(id)), &decode::attack, std::move(done));
 }
 
-ApiCall *CipherSwarmClient::attackPerformance(qint64 id, Callback<AttackPerformance> done)
+ApiCall *CipherSwarmClient::attackPerformance(qint64 id, Callback<AttackPerformance> done, Priority priority)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/attacks/%1/performance").arg(id)),
+    return fetch(get(QStringLiteral("/api/v1/web/attacks/%1/performance").arg(id), priority),
                  &decode::attackPerformance, std::move(done));
 }
 
-ApiCall *CipherSwarmClient::agents(Callback<QList<Agent>> done)
+ApiCall *CipherSwarmClient::agents(Callback<QList<Agent>> done, PageCallback<Agent> onPage, Priority priority)
 {
     auto *call = new ApiCall(this);
-    fetchPages<Agent>(call, QStringLiteral("/api/v1/web/agents"), QStringLiteral("page_size"), 1, {},
-                      &decode::agent, std::move(done), kMaxAgentPages);
+    fetchPages<Agent>(call,
+                      std::make_shared<const PageRequest<Agent>>(PageRequest<Agent>{
+                          QStringLiteral("/api/v1/web/agents"), QStringLiteral("page_size"), &decode::agent,
+                          std::move(done), std::move(onPage), kMaxAgentPages, priority}),
+                      1, {});
     return call;
 }
 
-ApiCall *CipherSwarmClient::agent(qint64 id, Callback<Agent> done)
+ApiCall *CipherSwarmClient::agent(qint64 id, Callback<Agent> done, Priority priority)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/agents/%1").arg(id)), &decode::agent, std::move(done));
-}
-
-ApiCall *CipherSwarmClient::agentErrors(qint64 id, Callback<QList<AgentError>> done)
-{
-    return fetch(get(QStringLiteral("/api/v1/web/agents/%1/errors").arg(id)), &agentErrorList,
+    return fetch(get(QStringLiteral("/api/v1/web/agents/%1").arg(id), priority), &decode::agent,
                  std::move(done));
 }
 
-ApiCall *CipherSwarmClient::agentPerformance(qint64 id, Callback<QList<DevicePerformance>> done)
+ApiCall *CipherSwarmClient::agentErrors(qint64 id, Callback<QList<AgentError>> done, Priority priority)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/agents/%1/performance").arg(id)), &decode::agentPerformance,
+    return fetch(get(QStringLiteral("/api/v1/web/agents/%1/errors").arg(id), priority), &agentErrorList,
                  std::move(done));
+}
+
+ApiCall *CipherSwarmClient::agentPerformance(qint64 id, Callback<QList<DevicePerformance>> done,
+                                             Priority priority)
+{
+    return fetch(get(QStringLiteral("/api/v1/web/agents/%1/performance").arg(id), priority),
+                 &decode::agentPerformance, std::move(done));
 }
 
 ApiCall *CipherSwarmClient::dashboardSummary(Callback<DashboardSummary> done)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/dashboard/summary")), &decode::dashboardSummary,
+    return fetch(get(QStringLiteral("/api/v1/web/dashboard/summary"), Priority::High), &decode::dashboardSummary,
                  std::move(done));
 }
 

@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <limits>
 
 using namespace std::chrono_literals;
 
@@ -70,12 +71,20 @@ Session::Session(ApiTransport *transport, QObject *parent)
                 m_refreshTimer.start(30s);
         });
     });
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
+        if (!m_token.isEmpty() && m_expiry.isValid() && QDateTime::currentDateTimeUtc() >= m_expiry)
+            setState(State::Unauthorized, tr("the session expired at %1").arg(m_expiry.toString(Qt::ISODate)));
+        else
+            scheduleRefresh(); // woken early (a clock change): wait again
+    });
 }
 
 void Session::signOutLocally()
 {
     ++m_tokenGeneration;
     m_refreshTimer.stop();
+    m_expiryTimer.stop();
     m_token.clear();
     m_expiry = {};
     Q_EMIT tokenChanged({});
@@ -92,8 +101,11 @@ void Session::setServer(const QUrl &server)
         signOutLocally();
         setProjectId(std::nullopt);
     }
+    const bool changed = normalised != m_server;
     m_server = normalised;
     m_transport->setBaseUrl(normalised);
+    if (changed)
+        Q_EMIT serverChanged(normalised);
 }
 
 QUrl Session::url(const QString &path) const
@@ -128,8 +140,12 @@ void Session::acceptToken(const QByteArray &token)
 void Session::scheduleRefresh()
 {
     m_refreshTimer.stop();
+    m_expiryTimer.stop();
     if (m_token.isEmpty() || !m_expiry.isValid())
         return;
+    const qint64 untilExpiry = QDateTime::currentDateTimeUtc().msecsTo(m_expiry);
+    m_expiryTimer.start(std::chrono::milliseconds(
+        std::clamp<qint64>(untilExpiry + 1000, 0, std::numeric_limits<int>::max())));
     const JwtTimes times = jwtTimes(m_token);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 lifetime = times.issuedAt ? times.issuedAt->secsTo(m_expiry) : now.secsTo(m_expiry);
@@ -182,6 +198,7 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
     auto *call = new ApiCall(this);
     ApiRequest request;
     request.method = "POST";
+    request.priority = ApiRequest::Priority::High; // everything else waits for it
     request.path = QStringLiteral("/api/v1/web/auth/login");
     request.contentType = "application/x-www-form-urlencoded";
     request.body = formEncode({{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
@@ -238,6 +255,7 @@ void Session::runRefresh(std::function<void(const ApiError &)> done)
     m_refreshing = true;
     ApiRequest request;
     request.method = "POST";
+    request.priority = ApiRequest::Priority::High; // everything else waits for it
     request.path = QStringLiteral("/api/v1/web/auth/refresh");
     // The one call that takes the token as a cookie; no form field, so the server always issues a new one.
     request.headers.append(std::pair<QByteArray, QByteArray>("Cookie", "access_token=" + m_token));
@@ -287,6 +305,7 @@ void Session::logout()
     auto *call = new ApiCall(this);
     ApiRequest request;
     request.method = "POST";
+    request.priority = ApiRequest::Priority::High; // everything else waits for it
     request.path = QStringLiteral("/api/v1/web/auth/logout");
     sendAnonymous(request, call, [call](const ApiResponse &, const ApiError &) { call->markFinished(); });
     signOutLocally();

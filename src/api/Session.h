@@ -32,6 +32,7 @@ public:
 
     void setServer(const QUrl &server);
     QUrl server() const { return m_server; }
+    ApiTransport *transport() const { return m_transport; }
     QUrl url(const QString &path) const;
 
     // A token obtained elsewhere (keychain, SWARMWATCH_TOKEN): the session is signed in from now on.
@@ -70,6 +71,8 @@ Q_SIGNALS:
     void stateChanged(swarmwatch::Session::State state);
     void unauthorized(const QString &reason);
     void projectChanged(std::optional<qint64> projectId);
+    // Another server (origin or path) from now on: whatever was fetched from the old one is not its truth.
+    void serverChanged(const QUrl &server);
 
 private:
     void authorize(ApiRequest &request) const;
@@ -87,6 +90,7 @@ private:
     State m_state = State::SignedOut;
     QString m_unauthorizedReason;
     QTimer m_refreshTimer;
+    QTimer m_expiryTimer; // a token past its exp is refused: say so then, not at the next 401
     std::chrono::seconds m_refreshMargin{600};
     bool m_refreshing = false;
     quint64 m_tokenGeneration = 0; // bumped by login, logout and setToken: late refresh answers are ignored

@@ -14,6 +14,7 @@
 #include "UnixSignalWatcher.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -236,6 +237,9 @@ int ServerCommands::run(const QString &command, const QStringList &arguments)
                           QStringLiteral("75")});
         parser.addOption({QStringLiteral("resync-seconds"), tr("Full resync interval (default 60)."),
                           tr("seconds"), QStringLiteral("60")});
+        parser.addOption({QStringLiteral("max-requests-per-second"),
+                          tr("REST budget against the server (default 100; 0: no limit)."), tr("n"),
+                          QStringLiteral("100")});
     }
 
     QStringList withoutCommand = arguments;
@@ -665,6 +669,9 @@ int ServerCommands::watch(QCommandLineParser &parser)
     const double resync = parser.value(QStringLiteral("resync-seconds")).toDouble(&ok);
     if (!ok || resync < 1 || resync > 86400)
         return usageError(tr("--resync-seconds takes a number from 1 to 86400"));
+    const double budget = parser.value(QStringLiteral("max-requests-per-second")).toDouble(&ok);
+    if (!ok || budget < 0 || budget > 100000)
+        return usageError(tr("--max-requests-per-second takes a number from 0 to 100000"));
 
     CampaignModel campaigns;
     AgentModel agents;
@@ -674,6 +681,7 @@ int ServerCommands::watch(QCommandLineParser &parser)
     settings.agents = withAgents;
     settings.feed.idleTimeout = std::chrono::milliseconds(static_cast<qint64>(watchdog * 1000));
     settings.resyncInterval = std::chrono::milliseconds(static_cast<qint64>(resync * 1000));
+    settings.requestsPerSecond = budget;
     sync.setSettings(settings);
 
     // One JSON object per line, "op" first so that a reader (or a person) sees the kind at once.
@@ -708,8 +716,11 @@ int ServerCommands::watch(QCommandLineParser &parser)
         return feeds;
     };
 
-    // The first picture is printed once the snapshot (metrics included) has settled; changes follow it.
+    // The first picture is printed once the snapshot (metrics included) has settled, or, on a server too busy
+    // to ever be idle, soon after every row is listed (metrics then follow as upserts); changes follow it.
     bool snapshotPrinted = false;
+    QElapsedTimer sinceLoaded;
+    QObject::connect(&sync, &LiveSync::snapshotLoaded, &sync, [&sinceLoaded] { sinceLoaded.start(); });
     QTimer settle;
     settle.setInterval(100);
     QTimer redraw;
@@ -755,7 +766,8 @@ int ServerCommands::watch(QCommandLineParser &parser)
     };
     QObject::connect(&redraw, &QTimer::timeout, &redraw, drawTable);
     QObject::connect(&settle, &QTimer::timeout, &settle, [&] {
-        if (!sync.isSnapshotLoaded() || !sync.isIdle())
+        if (!sync.isSnapshotLoaded()
+            || (!(sync.isSnapshotSettled() && sync.isIdle()) && sinceLoaded.elapsed() < 2000))
             return;
         settle.stop();
         snapshotPrinted = true;
@@ -856,8 +868,8 @@ int ServerCommands::watch(QCommandLineParser &parser)
         else
             std::fprintf(m_err, "%s\n", message.toUtf8().constData());
     });
-    QObject::connect(&sync, &LiveSync::error, &loop, [this](const QString &message) {
-        std::fprintf(m_err, "swarmwatch-cli watch: %s\n", message.toUtf8().constData());
+    QObject::connect(&sync, &LiveSync::error, &loop, [this](const SyncError &error) {
+        std::fprintf(m_err, "swarmwatch-cli watch: %s\n", error.describe().toUtf8().constData());
     });
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &loop,

@@ -2,14 +2,17 @@
 
 #include "AgentModel.h"
 #include "ApiCall.h"
+#include "ApiTransport.h"
 #include "CampaignModel.h"
 #include "CipherSwarmClient.h"
+#include "ErrorAggregator.h"
 #include "ModelLogging.h"
 #include "NetworkReachability.h"
 #include "Session.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -21,13 +24,44 @@ namespace {
 
 constexpr const char *kFeedPaths[] = {"/api/v1/web/live/campaigns", "/api/v1/web/live/agents",
                                       "/api/v1/web/live/toasts"};
+constexpr auto kListRetry = 5s; // a list that could not be read before the snapshot is tried again this soon
 
 std::optional<qint64> optionalId(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
 }
 
+bool isActive(const Campaign &campaign)
+{
+    return campaign.state == QLatin1String("active");
+}
+
+// 1 s, 2 s, 4 s ... up to a minute, with full jitter: for retries that must neither loop nor stall.
+std::chrono::milliseconds jitteredBackoff(int failures)
+{
+    const qint64 ceiling = std::min<qint64>(60000, 1000LL << std::clamp(failures - 1, 0, 6));
+    return std::chrono::milliseconds(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+}
+
 } // namespace
+
+// One campaign's refetch: detail, metrics and (for a running campaign) progress and the attacks' ETAs, in
+// parallel where they do not depend on each other, applied to the model once, when all have answered.
+struct LiveSync::CampaignChain {
+    qint64 id = 0;
+    quint64 generation = 0;
+    ApiRequest::Priority priority = ApiRequest::Priority::Normal;
+    CampaignRow row;
+    bool hadRow = false;
+    bool detailAsked = false;
+    bool detailOk = false;
+    bool slowWanted = false;
+    bool slowStarted = false;
+    bool gone = false;
+    int pending = 0;
+    std::optional<qint64> eta;
+    QList<qint64> attackIds;
+};
 
 LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
                    NetworkReachability *reachability, CampaignModel *campaigns, AgentModel *agents,
@@ -39,9 +73,42 @@ LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
     , m_reachability(reachability)
     , m_campaigns(campaigns)
     , m_agents(agents)
+    , m_errors(std::make_unique<ErrorAggregator>(m_settings.errorQuietPeriod))
 {
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &LiveSync::flush);
+    qRegisterMetaType<swarmwatch::SyncError>();
+    m_clock.start();
+    connect(m_errors.get(), &ErrorAggregator::reported, this, &LiveSync::error);
+    for (int i = 0; i < 3; ++i) {
+        const Feed which = static_cast<Feed>(i);
+        auto connection = std::make_unique<SseConnection>(m_network, m_reachability);
+        connection->setHeaderProvider([session = m_session] { return session->streamHeaders(); });
+        // Count the dispatches: a slot that destroys this LiveSync from inside a feed's signal must not
+        // delete that feed under its own feet.
+        connect(connection.get(), &SseConnection::eventReceived, this, [this, which](const SseEvent &event) {
+            QPointer<LiveSync> alive(this);
+            ++m_feedDispatch;
+            handleEvent(which, event);
+            if (alive)
+                --m_feedDispatch;
+        });
+        connect(connection.get(), &SseConnection::stateChanged, this, [this, which] {
+            QPointer<LiveSync> alive(this);
+            ++m_feedDispatch;
+            handleFeedState(which);
+            if (alive)
+                --m_feedDispatch;
+        });
+        m_feeds[static_cast<size_t>(i)] = std::move(connection);
+        m_feedReopen[static_cast<size_t>(i)].setSingleShot(true);
+        connect(&m_feedReopen[static_cast<size_t>(i)], &QTimer::timeout, this, [this, i] {
+            if (m_running && m_feeds[static_cast<size_t>(i)]->state() == SseConnection::State::Unauthorized)
+                m_feeds[static_cast<size_t>(i)]->open();
+        });
+    }
+    m_deferTimer.setSingleShot(true);
+    connect(&m_deferTimer, &QTimer::timeout, this, &LiveSync::promoteDeferred);
+    m_refreshRetry.setSingleShot(true);
+    connect(&m_refreshRetry, &QTimer::timeout, this, &LiveSync::refreshToken);
     connect(&m_resyncTimer, &QTimer::timeout, this, &LiveSync::resyncNow);
     connect(&m_staleTimer, &QTimer::timeout, this, &LiveSync::checkStale);
     connect(&m_onlineTimer, &QTimer::timeout, this, [this] {
@@ -53,43 +120,86 @@ LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
             return;
         // A new project starts clean: nothing of the old table is true any more.
         ++m_campaignGeneration;
-        m_dirtyCampaigns.clear();
-        m_fullRefetch.clear();
-        m_campaignsInFlight.clear();
-        m_campaignListInFlight = false;
+        cancelCalls(Kind::Campaign);
+        for (auto it = m_tracks.begin(); it != m_tracks.end();) {
+            if (kindOf(it.key()) == Kind::Campaign) {
+                if (it->inFlight)
+                    --m_chains;
+                m_deferred.remove(it.key());
+                it = m_tracks.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        m_awaitingMetrics.clear();
+        m_campaignList = {};
+        QPointer<LiveSync> alive(this);
         m_campaigns->clear();
-        refreshCampaignList(true);
+        if (!alive)
+            return;
+        readCampaignList();
+    });
+    connect(m_session, &Session::serverChanged, this, [this] {
+        if (!m_running)
+            return;
+        // Nothing fetched from the old server is true of the new one; whoever owns this starts it again.
+        QPointer<LiveSync> alive(this);
+        stop();
+        if (alive)
+            m_campaigns->clear();
+        if (alive)
+            m_agents->clear();
     });
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
-        // Back from Unauthorized with fresh credentials: whatever failed meanwhile is fetched again.
-        if (m_running && state == Session::State::SignedIn && m_status == Status::Unauthorized)
+        if (m_running && state == Session::State::SignedIn && m_status == Status::Unauthorized) {
+            // Back with fresh credentials: reopen what was refused and fetch again whatever failed meanwhile.
+            m_feedRefusals = {};
+            m_refreshFailures = 0;
+            m_refreshRetry.stop();
+            QPointer<LiveSync> alive(this);
+            reopenRefusedFeeds();
+            if (!alive)
+                return;
             resyncNow();
+            if (!alive)
+                return;
+            pump(); // what waited for the session
+            if (!alive)
+                return;
+        }
         updateStatus();
     });
     connect(m_session, &Session::tokenChanged, this, [this](const QByteArray &token) {
-        // A fresh token after a 401 on the feeds: reopen those that gave up.
-        for (auto &feed : m_feeds) {
-            if (m_running && feed && !token.isEmpty() && feed->state() == SseConnection::State::Unauthorized)
-                feed->open();
-        }
+        if (m_running && !token.isEmpty())
+            reopenRefusedFeeds();
     });
 }
 
-LiveSync::~LiveSync() = default;
+LiveSync::~LiveSync()
+{
+    m_running = false;
+    ++m_generation;
+    cancelCalls(std::nullopt);
+    for (auto &feed : m_feeds) {
+        disconnect(feed.get(), nullptr, this, nullptr);
+        feed->close();
+        if (m_feedDispatch > 0)
+            feed.release()->deleteLater(); // we are inside one of its signals: it is deleted once back
+    }
+}
 
 void LiveSync::setSettings(const LiveSyncSettings &settings)
 {
     m_settings = settings;
-    for (auto &feed : m_feeds) {
-        if (feed)
-            feed->setSettings(settings.feed);
-    }
+    for (auto &feed : m_feeds)
+        feed->setSettings(settings.feed);
+    m_errors->setQuietPeriod(settings.errorQuietPeriod);
+    m_session->transport()->setRateLimit(settings.requestsPerSecond);
 }
 
 SseConnection::State LiveSync::feedState(Feed feed) const
 {
-    const auto &connection = m_feeds[static_cast<size_t>(feed)];
-    return connection ? connection->state() : SseConnection::State::Closed;
+    return m_feeds[static_cast<size_t>(feed)]->state();
 }
 
 const SseConnection *LiveSync::feed(Feed feed) const
@@ -99,9 +209,16 @@ const SseConnection *LiveSync::feed(Feed feed) const
 
 bool LiveSync::isIdle() const
 {
-    return m_dirtyCampaigns.isEmpty() && m_campaignsInFlight.isEmpty() && m_dirtyAgents.isEmpty()
-           && m_agentsInFlight.isEmpty() && !m_campaignListInFlight && !m_agentListInFlight
-           && !m_campaignListWanted && !m_agentListWanted;
+    return m_chains == 0 && m_triggerQueue.empty() && m_backgroundQueue.empty() && m_deferred.isEmpty()
+           && !m_campaignList.inFlight && !m_agentList.inFlight;
+}
+
+int LiveSync::pendingRefetches() const
+{
+    int pending = 0;
+    for (const Track &track : m_tracks)
+        pending += track.queued != Queue::None;
+    return pending;
 }
 
 void LiveSync::start()
@@ -109,31 +226,36 @@ void LiveSync::start()
     stop();
     m_running = true;
     ++m_generation;
-    m_snapshotLoaded = false;
+    m_snapshotLoaded = m_snapshotSettled = false;
     m_campaignListLoaded = false;
     m_agentListLoaded = !m_settings.agents;
-    for (int i = 0; i < 3; ++i) {
-        const Feed which = static_cast<Feed>(i);
-        if (which == Feed::Agents && !m_settings.agents)
-            continue;
-        auto connection = std::make_unique<SseConnection>(m_network, m_reachability);
-        connection->setSettings(m_settings.feed);
-        connection->setUrl(m_session->url(QString::fromLatin1(kFeedPaths[i])));
-        connection->setHeaderProvider([session = m_session] { return session->streamHeaders(); });
-        connect(connection.get(), &SseConnection::eventReceived, this,
-                [this, which](const SseEvent &event) { handleEvent(which, event); });
-        connect(connection.get(), &SseConnection::stateChanged, this,
-                [this, which] { handleFeedState(which); });
-        m_feeds[static_cast<size_t>(i)] = std::move(connection);
-    }
+    m_campaignList = m_agentList = {};
+    m_awaitingMetrics.clear();
+    m_feedWasLive = {};
+    m_feedRefusals = {};
+    m_refreshFailures = 0;
+    m_session->transport()->setRateLimit(m_settings.requestsPerSecond);
     m_lastFreshAt = QDateTime::currentDateTimeUtc();
-    refreshCampaignList(true);
-    if (m_settings.agents)
-        refreshAgentList(true);
-    for (auto &feed : m_feeds) {
-        if (feed)
-            feed->open();
+    const quint64 generation = m_generation;
+    QPointer<LiveSync> alive(this);
+    for (int i = 0; i < 3; ++i) {
+        if (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents)
+            continue;
+        SseConnection *feed = m_feeds[static_cast<size_t>(i)].get();
+        feed->setUrl(m_session->url(QString::fromLatin1(kFeedPaths[i])));
+        // The feeds first: the server holds what happens from the moment they are registered, so the
+        // snapshot read after them misses nothing.
+        feed->open();
+        if (!alive || generation != m_generation)
+            return; // a listener stopped or restarted us from inside the feed's state change
     }
+    readCampaignList();
+    if (!alive || generation != m_generation)
+        return;
+    if (m_settings.agents)
+        readAgentList();
+    if (!alive || generation != m_generation)
+        return;
     m_resyncTimer.start(m_settings.resyncInterval);
     m_staleTimer.start(std::max<std::chrono::milliseconds>(250ms, m_settings.staleAfter / 8));
     m_onlineTimer.start(15s);
@@ -142,31 +264,103 @@ void LiveSync::start()
 
 void LiveSync::stop()
 {
+    const bool wasRunning = m_running;
     m_running = false;
     ++m_generation;
-    for (auto &feed : m_feeds)
-        feed.reset();
-    m_flushTimer.stop();
+    cancelCalls(std::nullopt);
+    m_deferTimer.stop();
+    m_refreshRetry.stop();
     m_resyncTimer.stop();
     m_staleTimer.stop();
     m_onlineTimer.stop();
-    m_dirtyCampaigns.clear();
-    m_fullRefetch.clear();
-    m_campaignsInFlight.clear();
-    m_dirtyAgents.clear();
-    m_agentsInFlight.clear();
-    m_campaignListWanted = m_agentListWanted = false;
-    m_campaignListInFlight = m_agentListInFlight = false;
+    for (QTimer &timer : m_feedReopen)
+        timer.stop();
+    m_tracks.clear();
+    m_triggerQueue.clear();
+    m_backgroundQueue.clear();
+    m_deferred.clear();
+    m_chains = 0;
+    m_campaignList = m_agentList = {};
+    m_awaitingMetrics.clear();
+    QPointer<LiveSync> alive(this);
+    const quint64 generation = m_generation;
+    closeFeeds();
+    if (!alive || generation != m_generation)
+        return;
+    m_errors->flush();
+    if (!alive || generation != m_generation)
+        return;
+    if (wasRunning)
+        updateStatus();
+}
+
+void LiveSync::closeFeeds()
+{
+    QPointer<LiveSync> alive(this);
+    for (auto &feed : m_feeds) {
+        if (feed->state() != SseConnection::State::Closed)
+            feed->close();
+        if (!alive)
+            return;
+    }
 }
 
 void LiveSync::resyncNow()
 {
     if (!m_running)
         return;
-    refreshCampaignList(true);
-    if (m_settings.agents)
-        refreshAgentList(true);
+    QPointer<LiveSync> alive(this);
+    readCampaignList();
+    if (alive && m_running && m_settings.agents)
+        readAgentList();
 }
+
+void LiveSync::reconnectNow(std::optional<Feed> feed)
+{
+    if (!m_running)
+        return;
+    QPointer<LiveSync> alive(this);
+    for (int i = 0; i < 3 && alive; ++i) {
+        if ((feed && static_cast<int>(*feed) != i) || (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents))
+            continue;
+        m_feedReopen[static_cast<size_t>(i)].stop();
+        m_feeds[static_cast<size_t>(i)]->reconnectNow();
+    }
+}
+
+ApiCall *LiveSync::track(ApiCall *call, Kind kind)
+{
+    countRequest();
+    m_calls.insert(call, kind);
+    connect(call, &ApiCall::finished, this, [this, call] { m_calls.remove(call); });
+    return call;
+}
+
+void LiveSync::cancelCalls(std::optional<Kind> kind)
+{
+    QList<ApiCall *> doomed;
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it) {
+        if (!kind || it.value() == *kind)
+            doomed.append(it.key());
+    }
+    for (ApiCall *call : doomed) {
+        m_calls.remove(call);
+        call->cancel(); // its callback is never called
+    }
+    if (!kind)
+        m_refreshCall.clear();
+}
+
+void LiveSync::report(const ApiError &error)
+{
+    // A refused token is the status's to say ("session expired"), once; a cancelled call is our own doing.
+    if (error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::Cancelled)
+        return;
+    qCInfo(lcModel).noquote() << "REST failure:" << error.message;
+    m_errors->add(error);
+}
+
+// ---- the feeds ----
 
 void LiveSync::handleEvent(Feed feed, const SseEvent &event)
 {
@@ -178,24 +372,31 @@ void LiveSync::handleEvent(Feed feed, const SseEvent &event)
     const std::optional<qint64> id = optionalId(object.value(QLatin1String("id")));
     const std::optional<qint64> projectId = optionalId(object.value(QLatin1String("project_id")));
     switch (feed) {
-    case Feed::Campaigns:
-        // Every user gets every project's events: keep ours (or, without a project, the rows we show).
-        if (projectId && projectId != m_session->projectId())
-            return;
+    case Feed::Campaigns: {
         if (!id) {
-            m_campaignListWanted = true;
-            scheduleFlush();
-        } else if (projectId || m_campaigns->row(*id)) {
-            markCampaignDirty(*id);
+            if (!projectId || projectId == m_session->projectId())
+                readCampaignList();
+            return;
+        }
+        const bool shown = m_campaigns->row(*id) != nullptr;
+        // Every user gets every project's events. Another project's event about a row we show means it
+        // moved there: its detail says so, and the row leaves. An event with our project is a change of the
+        // campaign itself (its detail too); one without is a task report (its metrics moved).
+        if (projectId && projectId != m_session->projectId()) {
+            if (shown)
+                markDirty(Kind::Campaign, *id, Entity | Detail, true);
+        } else if (projectId) {
+            markDirty(Kind::Campaign, *id, Entity | Detail, true);
+        } else if (shown) {
+            markDirty(Kind::Campaign, *id, Entity, true);
         }
         return;
+    }
     case Feed::Agents:
-        if (!id) {
-            m_agentListWanted = true;
-            scheduleFlush();
-        } else {
-            markAgentDirty(*id);
-        }
+        if (!id)
+            readAgentList();
+        else
+            markDirty(Kind::Agent, *id, Entity, true);
         return;
     case Feed::Toasts: {
         if (projectId && projectId != m_session->projectId())
@@ -214,337 +415,751 @@ void LiveSync::handleEvent(Feed feed, const SseEvent &event)
 void LiveSync::handleFeedState(Feed feed)
 {
     const SseConnection::State state = feedState(feed);
+    const size_t at = static_cast<size_t>(feed);
+    QPointer<LiveSync> alive(this);
+    const quint64 generation = m_generation;
     Q_EMIT feedStateChanged(feed, state);
+    if (!alive || generation != m_generation || !m_running)
+        return;
     if (state == SseConnection::State::Live) {
-        // Nothing is replayed after a (re)connect: resync what this feed covers.
-        if (feed == Feed::Campaigns)
-            refreshCampaignList(true);
-        else if (feed == Feed::Agents)
-            refreshAgentList(false);
-    } else if (state == SseConnection::State::Unauthorized
-               && m_session->state() == Session::State::SignedIn) {
-        // The feed was refused although the session thinks it is signed in: try one refresh; the token change
-        // reopens the feed, a failed refresh reports Unauthorized through the session.
-        m_session->refresh({});
+        m_feedRefusals[at] = 0;
+        // Nothing is replayed after a reconnect: resync what this feed covers. The first connection needs
+        // none: the snapshot was read after it was registered.
+        if (std::exchange(m_feedWasLive[at], true)) {
+            if (feed == Feed::Campaigns)
+                readCampaignList();
+            else if (feed == Feed::Agents)
+                readAgentList();
+            if (!alive || generation != m_generation)
+                return;
+        }
+    } else if (state == SseConnection::State::Unauthorized) {
+        handleFeedUnauthorized(feed);
+        if (!alive || generation != m_generation)
+            return;
+    } else if (state == SseConnection::State::Reconnecting) {
+        m_feedWasLive[at] = true; // it was connected or tried to be: what comes next is a reconnect
     }
     updateStatus();
 }
 
-void LiveSync::markCampaignDirty(qint64 id)
+void LiveSync::handleFeedUnauthorized(Feed feed)
 {
-    m_dirtyCampaigns.insert(id);
-    m_fullRefetch.insert(id); // a trigger: something moved, fetch everything the row shows
-    scheduleFlush();
+    if (m_session->state() != Session::State::SignedIn)
+        return; // signed out or refused for good: the status says so
+    m_feedWasLive[static_cast<size_t>(feed)] = true;
+    ++m_feedRefusals[static_cast<size_t>(feed)];
+    refreshToken();
 }
 
-void LiveSync::markAgentDirty(qint64 id)
+void LiveSync::refreshToken()
 {
-    m_dirtyAgents.insert(id);
-    scheduleFlush();
+    if (!m_running || m_refreshCall || m_refreshRetry.isActive()
+        || m_session->state() != Session::State::SignedIn)
+        return;
+    const quint64 generation = m_generation;
+    // The feed was refused although the session thinks it is signed in: refresh. A new token reopens the
+    // feeds (tokenChanged); a refusal signs the session out of this server (the status says so); anything
+    // else (network down, 5xx) is tried again with backoff, so the feeds are never parked for good.
+    ApiCall *call = m_session->refresh([this, generation](const ApiError &error) {
+        if (generation != m_generation)
+            return;
+        m_refreshCall.clear();
+        if (!error.isError()) {
+            m_refreshFailures = 0;
+        } else if (error.kind != ApiError::Kind::Unauthorized) {
+            ++m_refreshFailures;
+            qCInfo(lcModel).noquote() << "token refresh failed:" << error.message;
+            m_refreshRetry.start(jitteredBackoff(m_refreshFailures));
+        }
+        updateStatus();
+    });
+    m_refreshCall = track(call, Kind::Agent); // not tied to the project: survives a project switch
 }
 
-void LiveSync::scheduleFlush()
+void LiveSync::reopenRefusedFeeds()
 {
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start(m_settings.coalesceWindow);
+    QPointer<LiveSync> alive(this);
+    for (size_t i = 0; i < m_feeds.size() && alive; ++i) {
+        if (m_feeds[i]->state() != SseConnection::State::Unauthorized || m_feedReopen[i].isActive())
+            continue;
+        // Refused again right after a fresh token: the server does not want this feed for now; back off
+        // instead of looping.
+        if (m_feedRefusals[i] <= 1)
+            m_feeds[i]->open();
+        else
+            m_feedReopen[i].start(jitteredBackoff(m_feedRefusals[i] - 1));
+    }
 }
 
-void LiveSync::flush()
+// ---- scheduling ----
+
+void LiveSync::markDirty(Kind kind, qint64 id, quint8 parts, bool trigger)
 {
     if (!m_running)
         return;
-    if (m_campaignListWanted || m_dirtyCampaigns.size() > m_settings.listRefreshThreshold) {
-        m_campaignListWanted = false;
-        refreshCampaignList(false);
-    }
-    if (m_agentListWanted) {
-        m_agentListWanted = false;
-        refreshAgentList(false);
-    }
-    // At most one request chain per id; ids dirtied while in flight wait for the chain to end.
-    int started = 0;
-    for (auto it = m_dirtyCampaigns.begin();
-         it != m_dirtyCampaigns.end() && started < m_settings.maxRefetchesPerWindow;) {
-        if (m_campaignsInFlight.contains(*it)) {
-            ++it;
-            continue;
-        }
-        const qint64 id = *it;
-        it = m_dirtyCampaigns.erase(it);
-        refetchCampaign(id, m_fullRefetch.remove(id));
-        ++started;
-    }
-    for (auto it = m_dirtyAgents.begin();
-         it != m_dirtyAgents.end() && started < m_settings.maxRefetchesPerWindow;) {
-        if (m_agentsInFlight.contains(*it)) {
-            ++it;
-            continue;
-        }
-        const qint64 id = *it;
-        it = m_dirtyAgents.erase(it);
-        refetchAgent(id);
-        ++started;
-    }
-    if (!m_dirtyCampaigns.isEmpty() || !m_dirtyAgents.isEmpty())
-        scheduleFlush();
+    const qint64 key = keyOf(kind, id);
+    Track &t = m_tracks[key];
+    t.need |= parts;
+    enqueue(key, t, trigger);
 }
 
-void LiveSync::refreshCampaignList(bool markAllDirty)
+void LiveSync::enqueue(qint64 key, Track &t, bool trigger)
 {
+    if (trigger)
+        t.triggered = true;
+    if (t.inFlight)
+        return; // finishChain sends it again
+    if (trigger) {
+        if (t.queued == Queue::Trigger || t.queued == Queue::Deferred)
+            return;
+        // Leading edge: quiet for a window, fetched at once; fetched just now, the rest of the window waits
+        // and everything that arrives meanwhile is one refetch.
+        if (t.lastStartMs >= 0 && nowMs() - t.lastStartMs < m_settings.coalesceWindow.count()) {
+            t.queued = Queue::Deferred;
+            m_deferred.insert(key);
+            if (!m_deferTimer.isActive())
+                m_deferTimer.start(
+                    std::max<qint64>(1, m_settings.coalesceWindow.count() - (nowMs() - t.lastStartMs)));
+            return;
+        }
+        t.queued = Queue::Trigger;
+        m_triggerQueue.push_back(key);
+    } else {
+        if (t.queued != Queue::None)
+            return; // already on its way, and the chain takes every part asked for
+        t.queued = Queue::Background;
+        m_backgroundQueue.push_back(key);
+    }
+    pump();
+}
+
+void LiveSync::promoteDeferred()
+{
+    const qint64 now = nowMs();
+    const qint64 window = m_settings.coalesceWindow.count();
+    qint64 nextDue = -1;
+    for (auto it = m_deferred.begin(); it != m_deferred.end();) {
+        auto track = m_tracks.find(*it);
+        if (track == m_tracks.end() || track->queued != Queue::Deferred) {
+            it = m_deferred.erase(it);
+            continue;
+        }
+        const qint64 due = track->lastStartMs + window;
+        if (due <= now) {
+            track->queued = Queue::Trigger;
+            m_triggerQueue.push_back(*it);
+            it = m_deferred.erase(it);
+        } else {
+            nextDue = nextDue < 0 ? due : std::min(nextDue, due);
+            ++it;
+        }
+    }
+    if (nextDue >= 0)
+        m_deferTimer.start(std::max<qint64>(1, nextDue - now));
+    pump();
+}
+
+void LiveSync::pump()
+{
+    // While the token is refused every request would be a 401 (and a refresh attempt): work waits, and a
+    // resync runs once the session is back.
+    if (!m_running || m_session->state() != Session::State::SignedIn)
+        return;
+    while (m_chains < std::max(1, m_settings.maxConcurrentRefetches)) {
+        const std::optional<qint64> key = nextWork();
+        if (!key)
+            return;
+        const quint64 generation = m_generation;
+        QPointer<LiveSync> alive(this);
+        startChain(*key);
+        if (!alive || generation != m_generation)
+            return;
+    }
+}
+
+std::optional<qint64> LiveSync::nextWork()
+{
+    // Triggers first, but every fourth pick goes to background work when there is some: a storm delays a
+    // resync, it never starves it.
+    const bool backgroundFirst = (++m_picks % 4) == 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        const bool background = (pass == 0) == backgroundFirst;
+        std::deque<qint64> &queue = background ? m_backgroundQueue : m_triggerQueue;
+        const Queue expected = background ? Queue::Background : Queue::Trigger;
+        while (!queue.empty()) {
+            const qint64 key = queue.front();
+            queue.pop_front();
+            const auto it = m_tracks.constFind(key);
+            if (it != m_tracks.cend() && it->queued == expected && !it->inFlight)
+                return key;
+        }
+    }
+    return std::nullopt;
+}
+
+void LiveSync::startChain(qint64 key)
+{
+    Track &t = m_tracks[key];
+    t.queued = Queue::None;
+    t.inFlight = true;
+    t.lastStartMs = nowMs();
+    const quint8 parts = std::exchange(t.need, 0);
+    const auto priority = std::exchange(t.triggered, false) ? ApiRequest::Priority::Normal
+                                                            : ApiRequest::Priority::Low;
+    ++m_chains;
+    if (kindOf(key) == Kind::Campaign)
+        refetchCampaign(idOf(key), parts, priority);
+    else
+        refetchAgent(idOf(key), parts, priority);
+}
+
+void LiveSync::finishChain(qint64 key, quint64 generation)
+{
+    const bool current =
+        kindOf(key) == Kind::Campaign ? generation == campaignGeneration() : generation == m_generation;
+    if (!current)
+        return;
+    --m_chains;
+    auto it = m_tracks.find(key);
+    if (it != m_tracks.end()) {
+        it->inFlight = false;
+        if (it->need)
+            enqueue(key, *it, it->triggered); // dirtied while in flight
+    }
+    pump();
+}
+
+void LiveSync::forget(qint64 key)
+{
+    m_tracks.remove(key);
+    m_deferred.remove(key);
+}
+
+bool LiveSync::slowDue(const Track &t) const
+{
+    if (t.slowAtMs < 0)
+        return true;
+    const qint64 age = nowMs() - t.slowAtMs;
+    return age >= m_settings.slowRefreshInterval.count()
+           || (age >= m_settings.quickSlowRefreshInterval.count()
+               && m_session->transport()->budgetFill() >= 0.5); // spare room: spend it on freshness
+}
+
+// ---- the lists ----
+
+void LiveSync::readCampaignList()
+{
+    if (!m_running || m_session->state() != Session::State::SignedIn)
+        return;
     if (!m_session->projectId()) {
         // No project chosen yet: take the server's default, the lowest-id project.
-        countRequest();
+        if (m_campaignList.inFlight)
+            return;
+        m_campaignList.inFlight = true;
         const quint64 generation = campaignGeneration();
-        m_client->projectContext([this, generation](const ApiResult<ProjectContext> &result) {
-            if (generation != campaignGeneration())
+        track(m_client->projectContext([this, generation](const ApiResult<ProjectContext> &result) {
+                  if (generation != campaignGeneration())
+                      return;
+                  m_campaignList.inFlight = false;
+                  if (!result.ok()) {
+                      report(result.error);
+                      return;
+                  }
+                  std::optional<qint64> lowest;
+                  for (const Project &project : result.value.availableProjects)
+                      lowest = lowest ? std::min(*lowest, project.id) : project.id;
+                  if (lowest) {
+                      m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
+                  } else {
+                      ApiError none{ApiError::Kind::Http, 0, tr("you belong to no project on this server"),
+                                    QStringLiteral("GET /api/v1/web/auth/context")};
+                      report(none);
+                  }
+              }),
+              Kind::Campaign);
+        return;
+    }
+    if (m_campaignList.inFlight) {
+        m_campaignList.again = true; // once more when this one is back
+        return;
+    }
+    m_campaignList = {};
+    m_campaignList.inFlight = true;
+    m_campaignList.startedMs = nowMs();
+    const quint64 generation = campaignGeneration();
+    track(m_client->campaigns(
+              [this, generation](const ApiResult<QList<Campaign>> &result) {
+                  if (generation != campaignGeneration())
+                      return;
+                  if (!result.ok())
+                      report(result.error);
+                  campaignListDone(result.ok());
+              },
+              [this, generation](const QList<Campaign> &page) {
+                  if (generation == campaignGeneration())
+                      campaignPage(page);
+              },
+              ApiRequest::Priority::High),
+          Kind::Campaign);
+}
+
+void LiveSync::campaignPage(const QList<Campaign> &page)
+{
+    if (++m_campaignList.pages > 1)
+        countRequest(); // one request per page; the first was counted when the read began
+    markFresh();
+    const quint64 generation = campaignGeneration();
+    QPointer<LiveSync> alive(this);
+    for (const Campaign &campaign : page) {
+        m_campaignList.seen.insert(campaign.id);
+        const qint64 key = keyOf(Kind::Campaign, campaign.id);
+        const CampaignRow *row = m_campaigns->row(campaign.id);
+        quint8 parts = 0;
+        if (!row) {
+            // Shown at once, filled in after: metrics first for every row, details in a second pass.
+            CampaignRow fresh;
+            fresh.campaign = campaign;
+            m_awaitingMetrics.insert(campaign.id);
+            m_campaigns->upsert(fresh);
+            parts = Entity;
+        } else if (!(row->campaign == campaign)) {
+            m_campaigns->upsertCampaign(campaign);
+            parts = Entity | Detail;
+        } else if (isActive(campaign) || !row->metrics) {
+            parts = Entity; // progress moves without the list showing it
+        }
+        if (!alive || generation != campaignGeneration())
+            return;
+        // Fetched since this read began (a trigger got there first): nothing to add.
+        const auto it = m_tracks.constFind(key);
+        if (parts == Entity && it != m_tracks.cend() && it->lastStartMs >= m_campaignList.startedMs)
+            continue;
+        if (parts)
+            markDirty(Kind::Campaign, campaign.id, parts, false);
+        if (!alive || generation != campaignGeneration())
+            return;
+    }
+}
+
+void LiveSync::campaignListDone(bool ok)
+{
+    m_campaignList.inFlight = false;
+    const quint64 generation = campaignGeneration();
+    QPointer<LiveSync> alive(this);
+    if (ok) {
+        // Rows the list no longer has are gone, unless something fetched them after the list was read
+        // (created meanwhile: the list could not know).
+        for (const qint64 id : m_campaigns->ids()) {
+            if (m_campaignList.seen.contains(id))
+                continue;
+            const qint64 key = keyOf(Kind::Campaign, id);
+            const auto it = m_tracks.constFind(key);
+            if (it != m_tracks.cend() && (it->inFlight || it->lastStartMs >= m_campaignList.startedMs))
+                continue;
+            forget(key);
+            m_awaitingMetrics.remove(id);
+            m_campaigns->remove(id);
+            if (!alive || generation != campaignGeneration())
                 return;
-            if (!result.ok()) {
-                Q_EMIT error(result.error.message);
-                return;
-            }
-            std::optional<qint64> lowest;
-            for (const Project &project : result.value.availableProjects)
-                lowest = lowest ? std::min(*lowest, project.id) : project.id;
-            if (lowest)
-                m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
-            else
-                Q_EMIT error(tr("you belong to no project on this server"));
+        }
+        m_campaignListLoaded = true;
+        checkSnapshot();
+        if (!alive || generation != campaignGeneration())
+            return;
+    } else if (!m_campaignListLoaded) {
+        QTimer::singleShot(kListRetry, this, [this, generation] {
+            if (generation == campaignGeneration() && !m_campaignListLoaded)
+                readCampaignList();
         });
-        return;
     }
-    if (m_campaignListInFlight) {
-        m_campaignListWanted = true; // once more when this one is back
-        return;
-    }
-    m_campaignListInFlight = true;
-    countRequest();
-    const quint64 generation = campaignGeneration();
-    m_client->campaigns([this, generation, markAllDirty](const ApiResult<QList<Campaign>> &result) {
-        if (generation != campaignGeneration())
-            return;
-        m_campaignListInFlight = false;
-        if (!result.ok()) {
-            Q_EMIT error(result.error.message);
-            return;
-        }
-        markFresh();
-        m_campaigns->replaceAll(result.value);
-        if (markAllDirty) {
-            for (const Campaign &campaign : result.value)
-                m_dirtyCampaigns.insert(campaign.id);
-        }
-        scheduleFlush();
-        if (!m_campaignListLoaded) {
-            m_campaignListLoaded = true;
-            if (m_agentListLoaded && !m_snapshotLoaded) {
-                m_snapshotLoaded = true;
-                Q_EMIT snapshotLoaded();
-            }
-        }
-        if (m_campaignListWanted) {
-            m_campaignListWanted = false;
-            refreshCampaignList(false);
-        }
-    });
+    if (std::exchange(m_campaignList.again, false))
+        readCampaignList();
 }
 
-void LiveSync::refreshAgentList(bool withDetails)
+void LiveSync::readAgentList()
 {
-    if (m_agentListInFlight) {
-        m_agentListWanted = true;
+    if (!m_running || !m_settings.agents || m_session->state() != Session::State::SignedIn)
+        return;
+    if (m_agentList.inFlight) {
+        m_agentList.again = true;
         return;
     }
-    m_agentListInFlight = true;
-    countRequest();
+    m_agentList = {};
+    m_agentList.inFlight = true;
+    m_agentList.startedMs = nowMs();
     const quint64 generation = m_generation;
-    m_client->agents([this, generation, withDetails](const ApiResult<QList<Agent>> &result) {
-        if (generation != m_generation)
-            return;
-        m_agentListInFlight = false;
-        if (!result.ok()) {
-            Q_EMIT error(result.error.message);
-            return;
-        }
-        markFresh();
-        m_agents->replaceAll(result.value);
-        if (withDetails) {
-            // Errors and speed cost the server dearly (48 queries per device): only on snapshot and resync.
-            for (const Agent &agent : result.value)
-                refetchAgentDetails(agent.id);
-        }
-        if (!m_agentListLoaded) {
-            m_agentListLoaded = true;
-            if (m_campaignListLoaded && !m_snapshotLoaded) {
-                m_snapshotLoaded = true;
-                Q_EMIT snapshotLoaded();
-            }
-        }
-        if (m_agentListWanted) {
-            m_agentListWanted = false;
-            refreshAgentList(false);
-        }
-    });
+    track(m_client->agents(
+              [this, generation](const ApiResult<QList<Agent>> &result) {
+                  if (generation != m_generation)
+                      return;
+                  if (!result.ok())
+                      report(result.error);
+                  agentListDone(result.ok());
+              },
+              [this, generation](const QList<Agent> &page) {
+                  if (generation == m_generation)
+                      agentPage(page);
+              },
+              ApiRequest::Priority::High),
+          Kind::Agent);
 }
 
-void LiveSync::refetchCampaign(qint64 id, bool full)
+void LiveSync::agentPage(const QList<Agent> &page)
 {
-    m_campaignsInFlight.insert(id);
-    const quint64 generation = campaignGeneration();
-    countRequest();
-    m_client->campaignDetail(id, [this, generation, id, full](const ApiResult<CampaignDetail> &detail) {
-        if (generation != campaignGeneration())
-            return;
-        if (!detail.ok()) {
-            if (detail.error.httpStatus == 404)
-                m_campaigns->remove(id); // gone
-            else
-                Q_EMIT error(detail.error.message);
-            finishCampaign(id);
-            return;
-        }
-        const Campaign &campaign = detail.value.campaign;
-        if (campaign.projectId != m_session->projectId() || campaign.state == QLatin1String("archived")
-            || campaign.unavailable) {
-            m_campaigns->remove(id); // not (or no longer) in the list the server would give
-            finishCampaign(id);
-            return;
-        }
-        auto row = std::make_shared<CampaignRow>();
-        if (const CampaignRow *existing = m_campaigns->row(id))
-            *row = *existing;
-        row->campaign = campaign;
-        row->attackCount = detail.value.attacks.size();
-        QList<qint64> attackIds;
-        for (const AttackSummary &attack : detail.value.attacks)
-            attackIds.append(attack.id);
+    if (++m_agentList.pages > 1)
         countRequest();
-        m_client->campaignMetrics(
-            id, [this, generation, id, row, attackIds, full](const ApiResult<CampaignMetrics> &metrics) {
-                if (generation != campaignGeneration())
-                    return;
-                if (metrics.ok())
-                    row->metrics = metrics.value;
-                // A campaign that is not running has no agents on it and no ETA: its metrics are all there
-                // is.
-                if (row->campaign.state != QLatin1String("active")) {
-                    row->activeAgents = 0;
-                    row->etaSeconds.reset();
-                    markFresh();
-                    m_campaigns->upsert(*row);
-                    finishCampaign(id);
-                    return;
-                }
-                countRequest();
-                m_client->campaignProgress(id, [this, generation, id, row, attackIds,
-                                                full](const ApiResult<CampaignProgress> &progress) {
-                    if (generation != campaignGeneration())
-                        return;
-                    if (progress.ok())
-                        row->activeAgents = progress.value.activeAgents;
-                    // A resync keeps the last ETA: the per-attack figures move only with task reports,
-                    // and every task report is a trigger that brings this full refetch.
-                    if (!full) {
-                        markFresh();
-                        m_campaigns->upsert(*row);
-                        finishCampaign(id);
-                        return;
-                    }
-                    // The estimate: the remaining seconds of every attack that reports one.
-                    auto remaining = std::make_shared<int>(static_cast<int>(attackIds.size()));
-                    auto eta = std::make_shared<std::optional<qint64>>();
-                    const auto done = [this, generation, id, row, eta] {
-                        if (generation != campaignGeneration())
-                            return;
-                        row->etaSeconds = *eta;
-                        markFresh();
-                        if (m_campaigns->row(id) || row->campaign.projectId == m_session->projectId())
-                            m_campaigns->upsert(*row);
-                        finishCampaign(id);
-                    };
-                    if (attackIds.isEmpty()) {
-                        done();
-                        return;
-                    }
-                    for (const qint64 attackId : attackIds) {
-                        countRequest();
-                        m_client->attackPerformance(
-                            attackId, [remaining, eta, done](const ApiResult<AttackPerformance> &p) {
-                                if (p.ok() && p.value.etaSeconds)
-                                    *eta = eta->value_or(0) + *p.value.etaSeconds;
-                                if (--*remaining == 0)
-                                    done();
-                            });
-                    }
-                });
-            });
-    });
-}
-
-void LiveSync::finishCampaign(qint64 id)
-{
-    m_campaignsInFlight.remove(id);
-    if (m_dirtyCampaigns.contains(id))
-        scheduleFlush();
-}
-
-void LiveSync::refetchAgent(qint64 id)
-{
-    m_agentsInFlight.insert(id);
+    markFresh();
     const quint64 generation = m_generation;
-    countRequest();
-    m_client->agent(id, [this, generation, id](const ApiResult<Agent> &result) {
-        if (generation != m_generation)
+    QPointer<LiveSync> alive(this);
+    for (const Agent &agent : page) {
+        m_agentList.seen.insert(agent.id);
+        m_agents->upsertAgent(agent);
+        if (!alive || generation != m_generation)
             return;
-        m_agentsInFlight.remove(id);
-        if (result.ok()) {
-            markFresh();
-            const AgentRow *before = m_agents->row(id);
-            const bool becameError = result.value.state == QLatin1String("error")
-                                     && (!before || before->agent.state != QLatin1String("error"));
-            m_agents->upsertAgent(result.value);
-            if (becameError)
-                refetchAgentDetails(id); // the error that put it there
-        } else if (result.error.httpStatus == 404) {
+        // Errors and speed cost the server dearly (48 queries per device): only when they are due.
+        const auto it = m_tracks.constFind(keyOf(Kind::Agent, agent.id));
+        if (it == m_tracks.cend() || it->slowAtMs < 0
+            || nowMs() - it->slowAtMs >= m_settings.agentDetailsInterval.count())
+            markDirty(Kind::Agent, agent.id, Slow, false);
+        if (!alive || generation != m_generation)
+            return;
+    }
+}
+
+void LiveSync::agentListDone(bool ok)
+{
+    m_agentList.inFlight = false;
+    const quint64 generation = m_generation;
+    QPointer<LiveSync> alive(this);
+    if (ok) {
+        for (const qint64 id : m_agents->ids()) {
+            if (m_agentList.seen.contains(id))
+                continue;
+            const qint64 key = keyOf(Kind::Agent, id);
+            const auto it = m_tracks.constFind(key);
+            if (it != m_tracks.cend() && (it->inFlight || it->lastStartMs >= m_agentList.startedMs))
+                continue;
+            forget(key);
             m_agents->remove(id);
-        } else {
-            Q_EMIT error(result.error.message);
+            if (!alive || generation != m_generation)
+                return;
         }
-        if (m_dirtyAgents.contains(id))
-            scheduleFlush();
-    });
+        m_agentListLoaded = true;
+        checkSnapshot();
+        if (!alive || generation != m_generation)
+            return;
+    } else if (!m_agentListLoaded) {
+        QTimer::singleShot(kListRetry, this, [this, generation] {
+            if (generation == m_generation && !m_agentListLoaded)
+                readAgentList();
+        });
+    }
+    if (std::exchange(m_agentList.again, false))
+        readAgentList();
 }
 
-void LiveSync::refetchAgentDetails(qint64 id)
+void LiveSync::checkSnapshot()
+{
+    QPointer<LiveSync> alive(this);
+    const quint64 generation = m_generation;
+    if (!m_snapshotLoaded && m_campaignListLoaded && m_agentListLoaded) {
+        m_snapshotLoaded = true;
+        Q_EMIT snapshotLoaded();
+        if (!alive || generation != m_generation)
+            return;
+    }
+    if (m_snapshotLoaded && !m_snapshotSettled && m_awaitingMetrics.isEmpty()) {
+        m_snapshotSettled = true;
+        Q_EMIT snapshotSettled();
+    }
+}
+
+// ---- refetches ----
+
+void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority priority)
+{
+    const qint64 key = keyOf(Kind::Campaign, id);
+    const Track &t = m_tracks[key];
+    auto chain = std::make_shared<CampaignChain>();
+    chain->id = id;
+    chain->generation = campaignGeneration();
+    chain->priority = priority;
+    if (const CampaignRow *existing = m_campaigns->row(id)) {
+        chain->row = *existing;
+        chain->hadRow = true;
+    }
+    chain->row.campaign.id = id;
+    chain->detailAsked = (parts & Detail) || !chain->hadRow;
+    // A trigger on a running campaign brings its progress and ETAs when they are due; a resync does not
+    // (task reports are triggers, so they move only with them).
+    chain->slowWanted = (parts & Slow) || (priority == ApiRequest::Priority::Normal && slowDue(t));
+
+    const auto done = [this, chain] {
+        if (--chain->pending == 0)
+            applyCampaign(chain);
+    };
+    const auto startSlow = [this, chain, done](const QList<qint64> &attackIds) {
+        chain->slowStarted = true;
+        chain->attackIds = attackIds;
+        chain->pending += 1 + static_cast<int>(attackIds.size());
+        track(m_client->campaignProgress(
+                  chain->id,
+                  [this, chain, done](const ApiResult<CampaignProgress> &progress) {
+                      if (chain->generation != campaignGeneration())
+                          return;
+                      if (progress.ok())
+                          chain->row.activeAgents = progress.value.activeAgents;
+                      else if (progress.error.httpStatus != 404)
+                          report(progress.error);
+                      done();
+                  },
+                  chain->priority),
+              Kind::Campaign);
+        for (const qint64 attackId : attackIds) {
+            track(m_client->attackPerformance(
+                      attackId,
+                      [this, chain, done](const ApiResult<AttackPerformance> &performance) {
+                          if (chain->generation != campaignGeneration())
+                              return;
+                          // The estimate: the remaining seconds of every attack that reports one.
+                          if (performance.ok() && performance.value.etaSeconds)
+                              chain->eta = chain->eta.value_or(0) + *performance.value.etaSeconds;
+                          done();
+                      },
+                      chain->priority),
+                  Kind::Campaign);
+        }
+    };
+
+    chain->pending = 1; // held until every request is under way, so an early answer cannot apply a half
+    if (chain->detailAsked) {
+        ++chain->pending;
+        track(m_client->campaignDetail(
+                  id,
+                  [this, chain, done, startSlow](const ApiResult<CampaignDetail> &detail) {
+                      if (chain->generation != campaignGeneration())
+                          return;
+                      if (!detail.ok()) {
+                          if (detail.error.httpStatus == 404)
+                              chain->gone = true;
+                          else
+                              report(detail.error);
+                      } else {
+                          const Campaign &campaign = detail.value.campaign;
+                          // Not (or no longer) in the list the server would give.
+                          if (campaign.projectId != m_session->projectId()
+                              || campaign.state == QLatin1String("archived") || campaign.unavailable) {
+                              chain->gone = true;
+                          } else {
+                              chain->detailOk = true;
+                              chain->row.campaign = campaign;
+                              chain->row.attackCount = detail.value.attacks.size();
+                              QList<qint64> attackIds;
+                              for (const AttackSummary &attack : detail.value.attacks)
+                                  attackIds.append(attack.id);
+                              chain->attackIds = attackIds;
+                              if (chain->slowWanted && !chain->slowStarted && isActive(campaign))
+                                  startSlow(attackIds);
+                          }
+                      }
+                      done();
+                  },
+                  priority),
+              Kind::Campaign);
+    }
+    ++chain->pending;
+    track(m_client->campaignMetrics(
+              id,
+              [this, chain, done](const ApiResult<CampaignMetrics> &metrics) {
+                  if (chain->generation != campaignGeneration())
+                      return;
+                  if (metrics.ok())
+                      chain->row.metrics = metrics.value;
+                  else if (metrics.error.httpStatus == 404)
+                      chain->gone = true;
+                  else
+                      report(metrics.error);
+                  done();
+              },
+              priority),
+          Kind::Campaign);
+    // Progress and ETAs need the attack ids: known from an earlier detail, or started when it answers.
+    if (chain->slowWanted && !chain->detailAsked && t.attacksKnown && isActive(chain->row.campaign))
+        startSlow(t.attackIds);
+    done();
+}
+
+void LiveSync::applyCampaign(const std::shared_ptr<CampaignChain> &chain)
+{
+    const qint64 key = keyOf(Kind::Campaign, chain->id);
+    const quint64 generation = chain->generation;
+    QPointer<LiveSync> alive(this);
+    m_awaitingMetrics.remove(chain->id); // tried: a failure is reported, and the snapshot settles anyway
+    auto it = m_tracks.find(key);
+    bool secondPass = false;
+    if (chain->gone) {
+        const bool shown = m_campaigns->row(chain->id) != nullptr;
+        finishChain(key, generation);
+        if (!alive || generation != campaignGeneration())
+            return;
+        forget(key);
+        if (shown)
+            m_campaigns->remove(chain->id);
+        if (alive && generation == campaignGeneration())
+            checkSnapshot();
+        return;
+    }
+    if (it != m_tracks.end()) {
+        if (chain->detailOk) {
+            it->attacksKnown = true;
+            it->attackIds = chain->attackIds;
+        }
+        if (chain->slowStarted) {
+            it->slowAtMs = it->lastStartMs;
+            chain->row.etaSeconds = chain->eta;
+        }
+        // The first pass of a snapshot fetched metrics only: details (attacks, agents, ETA) follow in the
+        // background, after every row has its metrics.
+        secondPass = !chain->detailAsked && !it->attacksKnown;
+    }
+    const bool known = chain->hadRow || chain->detailOk;
+    if (known && !isActive(chain->row.campaign)) {
+        // A campaign that is not running has no agents on it and no ETA: its metrics are all there is.
+        chain->row.activeAgents = 0;
+        chain->row.etaSeconds.reset();
+    }
+    // Only rows of our project are shown: a new id comes in with its detail, a known one is updated
+    // (unless it left the table meanwhile, through a list read or a 404).
+    if (known && (m_campaigns->row(chain->id) || (chain->detailOk && !chain->hadRow))) {
+        markFresh();
+        m_campaigns->upsert(chain->row);
+        if (!alive || generation != campaignGeneration())
+            return;
+    }
+    finishChain(key, generation);
+    if (!alive || generation != campaignGeneration())
+        return;
+    if (secondPass)
+        markDirty(Kind::Campaign, chain->id, Detail | (isActive(chain->row.campaign) ? Slow : 0), false);
+    if (!alive || generation != campaignGeneration())
+        return;
+    checkSnapshot();
+}
+
+void LiveSync::refetchAgent(qint64 id, quint8 parts, ApiRequest::Priority priority)
+{
+    const qint64 key = keyOf(Kind::Agent, id);
+    const quint64 generation = m_generation;
+    auto pending = std::make_shared<int>(1);
+    auto detailsStarted = std::make_shared<bool>(false);
+    const auto done = [this, key, generation, pending] {
+        if (--*pending == 0)
+            finishChain(key, generation);
+    };
+    const auto details = [this, id, priority, pending, done, detailsStarted] {
+        *detailsStarted = true;
+        refetchAgentDetails(id, priority, pending, done);
+    };
+    if (parts & Entity) {
+        ++*pending;
+        track(m_client->agent(
+                  id,
+                  [this, id, key, generation, done, details, detailsStarted](const ApiResult<Agent> &result) {
+                      if (generation != m_generation)
+                          return;
+                      QPointer<LiveSync> alive(this);
+                      if (result.ok()) {
+                          markFresh();
+                          const AgentRow *before = m_agents->row(id);
+                          const bool becameError =
+                              result.value.state == QLatin1String("error")
+                              && (!before || before->agent.state != QLatin1String("error"));
+                          m_agents->upsertAgent(result.value);
+                          if (!alive || generation != m_generation)
+                              return;
+                          if (becameError && !*detailsStarted)
+                              details(); // the error that put it there
+                      } else if (result.error.httpStatus == 404) {
+                          forget(key);
+                          m_agents->remove(id);
+                          if (!alive || generation != m_generation)
+                              return;
+                      } else {
+                          report(result.error);
+                      }
+                      done();
+                  },
+                  priority),
+              Kind::Agent);
+    }
+    if (parts & Slow)
+        details();
+    done();
+}
+
+void LiveSync::refetchAgentDetails(qint64 id, ApiRequest::Priority priority, const std::shared_ptr<int> &pending,
+                                   const std::function<void()> &done)
 {
     const quint64 generation = m_generation;
-    countRequest();
-    m_client->agentErrors(id, [this, generation, id](const ApiResult<QList<AgentError>> &errors) {
-        if (generation != m_generation || !errors.ok() || !m_agents->row(id))
-            return;
-        AgentRow row = *m_agents->row(id);
-        row.latestError =
-            errors.value.isEmpty() ? std::nullopt : std::optional<QString>(errors.value.first().message);
-        m_agents->upsert(row);
-    });
-    countRequest();
-    m_client->agentPerformance(id, [this, generation, id](const ApiResult<QList<DevicePerformance>> &series) {
-        if (generation != m_generation || !series.ok() || !m_agents->row(id))
-            return;
-        // The latest non-zero bucket of each device, summed: the nearest thing to a current speed.
-        std::optional<double> total;
-        for (const DevicePerformance &device : series.value) {
-            for (auto it = device.samples.crbegin(); it != device.samples.crend(); ++it) {
-                if (it->speed > 0) {
-                    total = total.value_or(0) + it->speed;
-                    break;
-                }
-            }
-        }
-        AgentRow row = *m_agents->row(id);
-        row.currentSpeed = total;
-        m_agents->upsert(row);
-    });
+    const qint64 key = keyOf(Kind::Agent, id);
+    if (auto it = m_tracks.find(key); it != m_tracks.end())
+        it->slowAtMs = nowMs();
+    *pending += 2;
+    track(m_client->agentErrors(
+              id,
+              [this, generation, id, done](const ApiResult<QList<AgentError>> &errors) {
+                  if (generation != m_generation)
+                      return;
+                  QPointer<LiveSync> alive(this);
+                  if (errors.ok() && m_agents->row(id)) {
+                      AgentRow row = *m_agents->row(id);
+                      row.latestError = errors.value.isEmpty()
+                                            ? std::nullopt
+                                            : std::optional<QString>(errors.value.first().message);
+                      m_agents->upsert(row);
+                      if (!alive || generation != m_generation)
+                          return;
+                  } else if (!errors.ok()) {
+                      report(errors.error);
+                  }
+                  done();
+              },
+              priority),
+          Kind::Agent);
+    track(m_client->agentPerformance(
+              id,
+              [this, generation, id, done](const ApiResult<QList<DevicePerformance>> &series) {
+                  if (generation != m_generation)
+                      return;
+                  QPointer<LiveSync> alive(this);
+                  if (series.ok() && m_agents->row(id)) {
+                      // The latest non-zero bucket of each device, summed: the nearest thing to a current
+                      // speed.
+                      std::optional<double> total;
+                      for (const DevicePerformance &device : series.value) {
+                          for (auto it = device.samples.crbegin(); it != device.samples.crend(); ++it) {
+                              if (it->speed > 0) {
+                                  total = total.value_or(0) + it->speed;
+                                  break;
+                              }
+                          }
+                      }
+                      AgentRow row = *m_agents->row(id);
+                      row.currentSpeed = total;
+                      m_agents->upsert(row);
+                      if (!alive || generation != m_generation)
+                          return;
+                  } else if (!series.ok() && series.error.httpStatus != 404) {
+                      report(series.error);
+                  }
+                  done();
+              },
+              priority),
+          Kind::Agent);
 }
+
+// ---- status ----
 
 void LiveSync::updateStatus()
 {
@@ -552,39 +1167,51 @@ void LiveSync::updateStatus()
     QStringList problems;
     int live = 0;
     int present = 0;
-    bool unauthorized = m_session->state() == Session::State::Unauthorized;
+    const Session::State session = m_session->state();
     bool connecting = false;
     for (int i = 0; i < 3; ++i) {
-        const auto &feed = m_feeds[static_cast<size_t>(i)];
-        if (!feed)
+        if (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents)
             continue;
+        const SseConnection &feed = *m_feeds[static_cast<size_t>(i)];
         ++present;
-        const SseConnection::State state = feed->state();
+        const SseConnection::State state = feed.state();
         if (state == SseConnection::State::Live) {
             ++live;
             continue;
         }
-        unauthorized = unauthorized || state == SseConnection::State::Unauthorized;
         connecting = connecting || state == SseConnection::State::Connecting;
         const QString name = QString::fromLatin1(kFeedPaths[i]).section(QLatin1Char('/'), -1);
-        problems.append(feed->reason().isEmpty()
-                            ? tr("%1: %2").arg(name, feedStateName(state))
-                            : tr("%1: %2 (%3)").arg(name, feedStateName(state), feed->reason()));
+        QString what = feedStateName(state);
+        QString why = feed.reason();
+        if (state == SseConnection::State::Unauthorized && session == Session::State::SignedIn) {
+            // Refused, but the session has a token to refresh: this heals by itself.
+            what = feedStateName(SseConnection::State::Reconnecting);
+            why = m_refreshRetry.isActive()
+                      ? tr("the token could not be refreshed; next try in %1 s")
+                            .arg(std::max(1, (m_refreshRetry.remainingTime() + 999) / 1000))
+                      : tr("refreshing the token");
+        }
+        problems.append(why.isEmpty() ? tr("%1: %2").arg(name, what) : tr("%1: %2 (%3)").arg(name, what, why));
     }
-    if (!m_running)
+    if (!m_running) {
         status = Status::Disconnected;
-    else if (unauthorized)
+        problems = QStringList{tr("stopped")};
+    } else if (session == Session::State::Unauthorized) {
+        // Said once, in words that say what to do; the endpoint that noticed is in the log.
         status = Status::Unauthorized;
-    else if (present > 0 && live == present)
+        problems = QStringList{tr("session expired: sign in again")};
+    } else if (session == Session::State::SignedOut) {
+        status = Status::Unauthorized;
+        problems = QStringList{tr("not signed in")};
+    } else if (present > 0 && live == present) {
         status = Status::Live;
-    else if (live > 0)
+    } else if (live > 0) {
         status = Status::Degraded;
-    else if (connecting && !m_lastLiveAt.isValid())
+    } else if (connecting && !m_lastLiveAt.isValid()) {
         status = Status::Connecting;
-    else
+    } else {
         status = Status::Disconnected;
-    if (status == Status::Unauthorized && m_session->state() == Session::State::Unauthorized)
-        problems.prepend(m_session->unauthorizedReason());
+    }
     const QString reason = problems.join(QStringLiteral("; "));
     if (status == Status::Live)
         m_lastLiveAt = QDateTime::currentDateTimeUtc();

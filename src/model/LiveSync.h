@@ -1,16 +1,21 @@
 #pragma once
 
+#include "ApiRequest.h"
 #include "LiveSyncSettings.h"
 #include "SseConnection.h"
+#include "SyncError.h"
 #include "Toast.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
 
 #include <array>
+#include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -18,16 +23,29 @@ class QNetworkAccessManager;
 namespace swarmwatch {
 
 class AgentModel;
+class ApiCall;
 class CampaignModel;
 class CipherSwarmClient;
+class ErrorAggregator;
 class NetworkReachability;
 class Session;
+struct Agent;
+struct Campaign;
 
 // Keeps the campaign and agent models equal to the server's truth. The feeds are hints: each trigger marks an
-// id dirty, dirty ids are refetched over REST in coalesced windows (one request chain in flight per id), a
-// 404 removes the row, and every (re)connect of a feed resyncs what it covers, because the server drops
-// events when a listener lags and replays nothing. A slow periodic resync catches changes that announce
+// id dirty, and dirty ids are refetched over REST (one request chain in flight per id) within a request
+// budget; a 404 removes the row, and every reconnect of a feed resyncs what it covers, because the server
+// drops events when a listener lags and replays nothing. A slow periodic resync catches changes that announce
 // nothing.
+//
+// Scheduling, in order: list pages (the snapshot and resyncs fill the model page by page), then trigger
+// refetches (first dirtied, first fetched; an id quiet for a coalescing window goes at once), then background
+// work (a resync's metrics, a snapshot's details), which still gets one chain in four so that it never
+// starves. A resync skips every id fetched since it began.
+//
+// Safe to own from a GUI: start(), stop() and the destructor may be called at any moment, also from a slot
+// connected to one of its own signals or to a model's; calls in flight are cancelled, feeds are closed (and
+// deleted once they have returned, when that happens inside one of their signals). The models must outlive it.
 class LiveSync : public QObject
 {
     Q_OBJECT
@@ -48,16 +66,24 @@ public:
     void start();
     void stop();
     void resyncNow();
+    // Skips a feed's reconnect wait (also leaves Failed or Unauthorized); every feed when none is named.
+    void reconnectNow(std::optional<Feed> feed = std::nullopt);
 
     Status status() const { return m_status; }
     QString statusReason() const { return m_statusReason; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
     bool isStale() const { return m_stale; }
+    // Every row is listed (the lists have been read once); metrics may still be filling in.
     bool isSnapshotLoaded() const { return m_snapshotLoaded; }
+    // And every listed row has its metrics.
+    bool isSnapshotSettled() const { return m_snapshotSettled; }
     SseConnection::State feedState(Feed feed) const;
+    // The same object for the life of this LiveSync (created in the constructor; the agents feed stays
+    // closed without settings.agents).
     const SseConnection *feed(Feed feed) const;
     quint64 requestsIssued() const { return m_requests; }
     bool isIdle() const; // nothing dirty, nothing in flight
+    int pendingRefetches() const;
 
     static QString statusName(Status status);
     static QString feedStateName(SseConnection::State state);
@@ -67,22 +93,80 @@ Q_SIGNALS:
     void feedStateChanged(swarmwatch::LiveSync::Feed feed, swarmwatch::SseConnection::State state);
     void staleChanged(bool stale);
     void snapshotLoaded();
+    void snapshotSettled();
     void toastReceived(const swarmwatch::Toast &toast);
-    void error(const QString &message); // a REST failure worth showing (not 404s, which remove rows)
+    // A REST failure worth showing (not 404s, which remove rows, nor refusals of the token, which the status
+    // says), folded: the first at once, then one summary of its repeats.
+    void error(const swarmwatch::SyncError &error);
 
 private:
+    enum class Kind : quint8 { Campaign, Agent };
+    enum Part : quint8 {
+        Entity = 1,  // campaign metrics (the moving part) / the agent itself
+        Detail = 2,  // campaign detail: the campaign and its attacks
+        Slow = 4,    // campaign progress and attack ETAs / agent errors and speed
+    };
+    enum class Queue : quint8 { None, Trigger, Background, Deferred };
+    struct Track {
+        quint8 need = 0;
+        Queue queued = Queue::None;
+        bool inFlight = false;
+        bool triggered = false; // the pending need came from a trigger
+        qint64 lastStartMs = -1;
+        qint64 slowAtMs = -1;
+        qint64 backgroundAfterMs = 0; // a background entry is void once a chain started after this
+        bool attacksKnown = false;
+        QList<qint64> attackIds;
+    };
+    struct ListRead {
+        bool inFlight = false;
+        bool again = false;
+        qint64 startedMs = 0;
+        int pages = 0;
+        QSet<qint64> seen;
+    };
+    struct CampaignChain;
+
+    static qint64 keyOf(Kind kind, qint64 id) { return id * 2 + static_cast<qint64>(kind); }
+    static Kind kindOf(qint64 key) { return static_cast<Kind>(key & 1); }
+    static qint64 idOf(qint64 key) { return key >> 1; }
+    qint64 nowMs() const { return m_clock.elapsed(); }
+    quint64 campaignGeneration() const { return m_generation << 32 | m_campaignGeneration; }
+
     void handleEvent(Feed feed, const SseEvent &event);
     void handleFeedState(Feed feed);
-    void markCampaignDirty(qint64 id);
-    void markAgentDirty(qint64 id);
-    void scheduleFlush();
-    void flush();
-    void refreshCampaignList(bool markAllDirty);
-    void refreshAgentList(bool withDetails);
-    void refetchCampaign(qint64 id, bool full);
-    void refetchAgent(qint64 id);
-    void refetchAgentDetails(qint64 id);
-    void finishCampaign(qint64 id);
+    void handleFeedUnauthorized(Feed feed);
+    void refreshToken();
+    void reopenRefusedFeeds();
+    void closeFeeds();
+
+    void markDirty(Kind kind, qint64 id, quint8 parts, bool trigger);
+    void enqueue(qint64 key, Track &track, bool trigger);
+    void promoteDeferred();
+    void pump();
+    std::optional<qint64> nextWork();
+    void startChain(qint64 key);
+    void finishChain(qint64 key, quint64 generation);
+    void forget(qint64 key);
+
+    void readCampaignList();
+    void campaignPage(const QList<Campaign> &page);
+    void campaignListDone(bool ok);
+    void readAgentList();
+    void agentPage(const QList<Agent> &page);
+    void agentListDone(bool ok);
+    void checkSnapshot();
+
+    void refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority priority);
+    void applyCampaign(const std::shared_ptr<CampaignChain> &chain);
+    void refetchAgent(qint64 id, quint8 parts, ApiRequest::Priority priority);
+    void refetchAgentDetails(qint64 id, ApiRequest::Priority priority, const std::shared_ptr<int> &pending,
+                             const std::function<void()> &done);
+    bool slowDue(const Track &track) const;
+
+    ApiCall *track(ApiCall *call, Kind kind);
+    void cancelCalls(std::optional<Kind> kind);
+    void report(const ApiError &error);
     void updateStatus();
     void markFresh();
     void checkStale();
@@ -96,25 +180,37 @@ private:
     AgentModel *m_agents;
     LiveSyncSettings m_settings;
     std::array<std::unique_ptr<SseConnection>, 3> m_feeds;
+    std::array<bool, 3> m_feedWasLive{};
+    std::array<int, 3> m_feedRefusals{}; // 401/403 in a row while the token refreshes fine
+    std::array<QTimer, 3> m_feedReopen;   // the backed-off reopen after such refusals
+    int m_feedDispatch = 0;               // > 0 while inside a feed's signal: feeds may not be deleted now
+    std::unique_ptr<ErrorAggregator> m_errors;
+    QElapsedTimer m_clock;
 
     bool m_running = false;
     bool m_snapshotLoaded = false;
+    bool m_snapshotSettled = false;
     bool m_campaignListLoaded = false;
     bool m_agentListLoaded = false;
-    bool m_campaignListWanted = false;
-    bool m_agentListWanted = false;
-    bool m_campaignListInFlight = false;
-    bool m_agentListInFlight = false;
-    QSet<qint64> m_dirtyCampaigns;
-    QSet<qint64> m_campaignsInFlight;
-    QSet<qint64> m_fullRefetch; // dirtied by a trigger, not only by a resync
-    QSet<qint64> m_dirtyAgents;
-    QSet<qint64> m_agentsInFlight;
+    ListRead m_campaignList;
+    ListRead m_agentList;
+    QSet<qint64> m_awaitingMetrics; // listed rows without their first metrics (for snapshotSettled)
+
+    QHash<qint64, Track> m_tracks;
+    std::deque<qint64> m_triggerQueue;
+    std::deque<qint64> m_backgroundQueue;
+    QSet<qint64> m_deferred;
+    QTimer m_deferTimer;
+    int m_chains = 0;
+    quint64 m_picks = 0;
+    QHash<ApiCall *, Kind> m_calls;
+    QPointer<ApiCall> m_refreshCall;
+    QTimer m_refreshRetry;
+    int m_refreshFailures = 0;
+
     quint64 m_generation = 0;         // bumped by start() and stop(): late answers are dropped
     quint64 m_campaignGeneration = 0; // bumped by project switches, for campaign answers
-    quint64 campaignGeneration() const { return m_generation << 32 | m_campaignGeneration; }
 
-    QTimer m_flushTimer;
     QTimer m_resyncTimer;
     QTimer m_staleTimer;
     QTimer m_onlineTimer;

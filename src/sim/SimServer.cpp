@@ -369,15 +369,20 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     ++m_requests;
     const QString path = request.url().path();
+    ++m_requestsByPath[path];
     qCDebug(lcSim) << request.method() << path;
 
-    if (m_failStatus != 0 && QDateTime::currentDateTimeUtc() < m_failUntil
-        && path != QLatin1String("/health")) {
-        Reply reply =
-            m_failStatus == 500
-                ? Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}}
-                : detailReply(m_failStatus, QStringLiteral("Service temporarily unavailable (simulated)"));
-        if (m_failRetryAfter)
+    const bool failThisPath = m_failSuffixCount > 0 && path.endsWith(m_failSuffix);
+    if (failThisPath)
+        --m_failSuffixCount;
+    if (failThisPath
+        || (m_failStatus != 0 && QDateTime::currentDateTimeUtc() < m_failUntil
+            && path != QLatin1String("/health"))) {
+        const int status = failThisPath ? m_failSuffixStatus : m_failStatus;
+        Reply reply = status == 500
+                          ? Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}}
+                          : detailReply(status, QStringLiteral("Service temporarily unavailable (simulated)"));
+        if (m_failRetryAfter && !failThisPath)
             reply.addHeader("Retry-After", QByteArray::number(*m_failRetryAfter));
         QHttpServerResponder responder = makeResponder(request, socket);
         send(responder, reply);

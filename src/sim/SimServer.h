@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHttpServerResponder>
 #include <QSet>
+#include <QHash>
 #include <QTimer>
 #include <QUrl>
 
@@ -55,6 +56,15 @@ public:
     void setTokenLifetime(qint64 seconds) { m_options.tokenLifetimeSeconds = seconds; }
 
     quint64 requestCount() const { return m_requests; }
+    // Requests whose path is exactly this (no query), e.g. "/api/v1/web/campaigns".
+    quint64 requestCount(const QString &path) const { return m_requestsByPath.value(path); }
+    // The next `count` requests whose path ends with `suffix` answer `status` (500: Starlette's plain text).
+    void failPath(const QString &suffix, int status, int count)
+    {
+        m_failSuffix = suffix;
+        m_failSuffixStatus = status;
+        m_failSuffixCount = count;
+    }
 
     // A trigger storm for benchmarks: `perSecond` task reports spread over the first `ids` listed campaigns
     // of project 1, for `duration`. Also reachable as POST /sim/storm?rate=R&seconds=S&ids=N on the server.
@@ -105,6 +115,10 @@ private:
     QDateTime m_failUntil;
     std::chrono::milliseconds m_responseDelay{0};
     quint64 m_requests = 0;
+    QHash<QString, quint64> m_requestsByPath;
+    QString m_failSuffix;
+    int m_failSuffixStatus = 0;
+    int m_failSuffixCount = 0;
     mutable int m_rejectCredentials = 0;
 };
 

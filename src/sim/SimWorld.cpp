@@ -316,6 +316,17 @@ bool SimWorld::renameCampaign(int id, const QString &name)
     return true;
 }
 
+bool SimWorld::moveCampaign(int id, int projectId)
+{
+    SimCampaign *campaign = mutableCampaign(id);
+    if (!campaign)
+        return false;
+    campaign->projectId = projectId;
+    campaign->updatedAt = now();
+    announceCampaign(*campaign, true);
+    return true;
+}
+
 bool SimWorld::setPriority(int id, int priority)
 {
     SimCampaign *campaign = mutableCampaign(id);

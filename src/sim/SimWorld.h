@@ -135,6 +135,7 @@ public:
     int createCampaign(int projectId, const QString &name);
     bool renameCampaign(int id, const QString &name);
     bool setPriority(int id, int priority);
+    bool moveCampaign(int id, int projectId); // announced with the new project, as an update would be
     bool removeCampaignSilently(int id); // e.g. deleted in the database: no event
     bool heartbeat(int agentId);
     bool agentShutdown(int agentId); // state stopped, and no event

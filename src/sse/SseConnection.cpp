@@ -224,6 +224,7 @@ void SseConnection::sendRequest(const QUrl &url)
     }
 
     m_replyKind = ReplyKind::Pending;
+    m_streamDelivered = false;
     m_errorStatus = 0;
     m_errorBody.clear();
     m_tlsErrors.clear();
@@ -429,8 +430,13 @@ void SseConnection::handleOnlineChanged(bool online)
 void SseConnection::scheduleReconnect(const QString &reason,
                                       std::optional<std::chrono::milliseconds> retryAfter)
 {
+    const bool routineDrop = std::exchange(m_streamDelivered, false);
     dropReply();
     m_healthyTimer.stop();
+    // A feed that was live and delivering starts over from the floor: only consecutive failures escalate, so
+    // a long outage last night does not make today's routine drop wait half a minute.
+    if (routineDrop)
+        m_attempt = 0;
     // Retry-After is honoured as a minimum: "0" or a date in the past must not turn into a busy loop.
     const std::chrono::milliseconds backoff = m_backoff.delayFor(m_attempt);
     const std::chrono::milliseconds delay = retryAfter ? std::max(*retryAfter, backoff) : backoff;
@@ -486,6 +492,7 @@ QString SseConnection::describeHttpStatus(int status) const
 void SseConnection::sseEvent(const SseEvent &event)
 {
     ++m_eventsReceived;
+    m_streamDelivered = true; // whole events, not just bytes: a stream of garbage is no sign of health
     Q_EMIT eventReceived(event);
 }
 

@@ -127,6 +127,7 @@ private:
     State m_state = State::Closed;
     QString m_reason;
     int m_attempt = 0;
+    bool m_streamDelivered = false; // the current stream delivered an event: its end is a routine drop
     bool m_waitingForNetwork = false;
     bool m_firstAttempt = true; // the next attempt is open()'s, not a reconnect
     QDateTime m_nextAttemptAt;
