@@ -29,7 +29,6 @@ struct ApiError {
     QString message;
     QString endpoint; // "GET /api/v1/web/campaigns/7/metrics", where known
 
-
     bool isError() const { return kind != Kind::None; }
 };
 

@@ -54,8 +54,8 @@ void ApiTransport::startNext()
             return;
         if (!m_budget.tryTake()) {
             if (!m_budgetTimer.isActive())
-                m_budgetTimer.start(std::max<std::chrono::milliseconds>(std::chrono::milliseconds(1),
-                                                                        m_budget.waitTime()));
+                m_budgetTimer.start(
+                    std::max<std::chrono::milliseconds>(std::chrono::milliseconds(1), m_budget.waitTime()));
             return;
         }
         Pending pending = std::move(queue->front());

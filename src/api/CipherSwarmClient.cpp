@@ -154,7 +154,8 @@ ApiCall *CipherSwarmClient::me(Callback<User> done)
 
 ApiCall *CipherSwarmClient::projectContext(Callback<ProjectContext> done)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/auth/context"), Priority::High), &decode::projectContext, std::move(done));
+    return fetch(get(QStringLiteral("/api/v1/web/auth/context"), Priority::High), &decode::projectContext,
+                 std::move(done));
 }
 
 ApiCall *CipherSwarmClient::switchProject(qint64 projectId, Callback<ProjectContext> done)
@@ -181,8 +182,8 @@ ApiCall *CipherSwarmClient::campaigns(Callback<QList<Campaign>> done, PageCallba
     // Campaign pages have no server-side limit; the bound only guards against a server that pages forever.
     fetchPages<Campaign>(call,
                          std::make_shared<const PageRequest<Campaign>>(PageRequest<Campaign>{
-                             QStringLiteral("/api/v1/web/campaigns"), QStringLiteral("size"), &decode::campaign,
-                             std::move(done), std::move(onPage), 100000, priority}),
+                             QStringLiteral("/api/v1/web/campaigns"), QStringLiteral("size"),
+                             &decode::campaign, std::move(done), std::move(onPage), 100000, priority}),
                          1, {});
     return call;
 }
@@ -245,8 +246,8 @@ ApiCall *CipherSwarmClient::agentPerformance(qint64 id, Callback<QList<DevicePer
 
 ApiCall *CipherSwarmClient::dashboardSummary(Callback<DashboardSummary> done)
 {
-    return fetch(get(QStringLiteral("/api/v1/web/dashboard/summary"), Priority::High), &decode::dashboardSummary,
-                 std::move(done));
+    return fetch(get(QStringLiteral("/api/v1/web/dashboard/summary"), Priority::High),
+                 &decode::dashboardSummary, std::move(done));
 }
 
 } // namespace swarmwatch

@@ -41,7 +41,8 @@ public:
     ApiCall *campaigns(Callback<QList<Campaign>> done, PageCallback<Campaign> onPage = {},
                        Priority priority = Priority::Normal);
     ApiCall *campaignDetail(qint64 id, Callback<CampaignDetail> done, Priority priority = Priority::Normal);
-    ApiCall *campaignProgress(qint64 id, Callback<CampaignProgress> done, Priority priority = Priority::Normal);
+    ApiCall *campaignProgress(qint64 id, Callback<CampaignProgress> done,
+                              Priority priority = Priority::Normal);
     ApiCall *campaignMetrics(qint64 id, Callback<CampaignMetrics> done, Priority priority = Priority::Normal);
     ApiCall *attack(qint64 id, Callback<Attack> done);
     ApiCall *attackPerformance(qint64 id, Callback<AttackPerformance> done,

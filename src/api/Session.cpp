@@ -74,7 +74,8 @@ Session::Session(ApiTransport *transport, QObject *parent)
     m_expiryTimer.setSingleShot(true);
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
         if (!m_token.isEmpty() && m_expiry.isValid() && QDateTime::currentDateTimeUtc() >= m_expiry)
-            setState(State::Unauthorized, tr("the session expired at %1").arg(m_expiry.toString(Qt::ISODate)));
+            setState(State::Unauthorized,
+                     tr("the session expired at %1").arg(m_expiry.toString(Qt::ISODate)));
         else
             scheduleRefresh(); // woken early (a clock change): wait again
     });

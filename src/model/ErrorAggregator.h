@@ -22,8 +22,8 @@ class ErrorAggregator : public QObject
 public:
     using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
-    explicit ErrorAggregator(std::chrono::milliseconds quietPeriod, Clock clock = &std::chrono::steady_clock::now,
-                             QObject *parent = nullptr);
+    explicit ErrorAggregator(std::chrono::milliseconds quietPeriod,
+                             Clock clock = &std::chrono::steady_clock::now, QObject *parent = nullptr);
 
     void setQuietPeriod(std::chrono::milliseconds quietPeriod) { m_quiet = quietPeriod; }
     void add(const ApiError &error);

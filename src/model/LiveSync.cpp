@@ -321,7 +321,8 @@ void LiveSync::reconnectNow(std::optional<Feed> feed)
         return;
     QPointer<LiveSync> alive(this);
     for (int i = 0; i < 3 && alive; ++i) {
-        if ((feed && static_cast<int>(*feed) != i) || (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents))
+        if ((feed && static_cast<int>(*feed) != i)
+            || (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents))
             continue;
         m_feedReopen[static_cast<size_t>(i)].stop();
         m_feeds[static_cast<size_t>(i)]->reconnectNow();
@@ -605,8 +606,8 @@ void LiveSync::startChain(qint64 key)
     t.inFlight = true;
     t.lastStartMs = nowMs();
     const quint8 parts = std::exchange(t.need, 0);
-    const auto priority = std::exchange(t.triggered, false) ? ApiRequest::Priority::Normal
-                                                            : ApiRequest::Priority::Low;
+    const auto priority =
+        std::exchange(t.triggered, false) ? ApiRequest::Priority::Normal : ApiRequest::Priority::Low;
     ++m_chains;
     if (kindOf(key) == Kind::Campaign)
         refetchCampaign(idOf(key), parts, priority);
@@ -659,24 +660,24 @@ void LiveSync::readCampaignList()
         m_campaignList.inFlight = true;
         const quint64 generation = campaignGeneration();
         track(m_client->projectContext([this, generation](const ApiResult<ProjectContext> &result) {
-                  if (generation != campaignGeneration())
-                      return;
-                  m_campaignList.inFlight = false;
-                  if (!result.ok()) {
-                      report(result.error);
-                      return;
-                  }
-                  std::optional<qint64> lowest;
-                  for (const Project &project : result.value.availableProjects)
-                      lowest = lowest ? std::min(*lowest, project.id) : project.id;
-                  if (lowest) {
-                      m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
-                  } else {
-                      ApiError none{ApiError::Kind::Http, 0, tr("you belong to no project on this server"),
-                                    QStringLiteral("GET /api/v1/web/auth/context")};
-                      report(none);
-                  }
-              }),
+            if (generation != campaignGeneration())
+                return;
+            m_campaignList.inFlight = false;
+            if (!result.ok()) {
+                report(result.error);
+                return;
+            }
+            std::optional<qint64> lowest;
+            for (const Project &project : result.value.availableProjects)
+                lowest = lowest ? std::min(*lowest, project.id) : project.id;
+            if (lowest) {
+                m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
+            } else {
+                ApiError none{ApiError::Kind::Http, 0, tr("you belong to no project on this server"),
+                              QStringLiteral("GET /api/v1/web/auth/context")};
+                report(none);
+            }
+        }),
               Kind::Campaign);
         return;
     }
@@ -1098,8 +1099,8 @@ void LiveSync::refetchAgent(qint64 id, quint8 parts, ApiRequest::Priority priori
     done();
 }
 
-void LiveSync::refetchAgentDetails(qint64 id, ApiRequest::Priority priority, const std::shared_ptr<int> &pending,
-                                   const std::function<void()> &done)
+void LiveSync::refetchAgentDetails(qint64 id, ApiRequest::Priority priority,
+                                   const std::shared_ptr<int> &pending, const std::function<void()> &done)
 {
     const quint64 generation = m_generation;
     const qint64 key = keyOf(Kind::Agent, id);
@@ -1191,7 +1192,8 @@ void LiveSync::updateStatus()
                             .arg(std::max(1, (m_refreshRetry.remainingTime() + 999) / 1000))
                       : tr("refreshing the token");
         }
-        problems.append(why.isEmpty() ? tr("%1: %2").arg(name, what) : tr("%1: %2 (%3)").arg(name, what, why));
+        problems.append(why.isEmpty() ? tr("%1: %2").arg(name, what)
+                                      : tr("%1: %2 (%3)").arg(name, what, why));
     }
     if (!m_running) {
         status = Status::Disconnected;

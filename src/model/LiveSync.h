@@ -45,7 +45,8 @@ struct Campaign;
 //
 // Safe to own from a GUI: start(), stop() and the destructor may be called at any moment, also from a slot
 // connected to one of its own signals or to a model's; calls in flight are cancelled, feeds are closed (and
-// deleted once they have returned, when that happens inside one of their signals). The models must outlive it.
+// deleted once they have returned, when that happens inside one of their signals). The models must outlive
+// it.
 class LiveSync : public QObject
 {
     Q_OBJECT
@@ -102,9 +103,9 @@ Q_SIGNALS:
 private:
     enum class Kind : quint8 { Campaign, Agent };
     enum Part : quint8 {
-        Entity = 1,  // campaign metrics (the moving part) / the agent itself
-        Detail = 2,  // campaign detail: the campaign and its attacks
-        Slow = 4,    // campaign progress and attack ETAs / agent errors and speed
+        Entity = 1, // campaign metrics (the moving part) / the agent itself
+        Detail = 2, // campaign detail: the campaign and its attacks
+        Slow = 4,   // campaign progress and attack ETAs / agent errors and speed
     };
     enum class Queue : quint8 { None, Trigger, Background, Deferred };
     struct Track {
@@ -182,8 +183,8 @@ private:
     std::array<std::unique_ptr<SseConnection>, 3> m_feeds;
     std::array<bool, 3> m_feedWasLive{};
     std::array<int, 3> m_feedRefusals{}; // 401/403 in a row while the token refreshes fine
-    std::array<QTimer, 3> m_feedReopen;   // the backed-off reopen after such refusals
-    int m_feedDispatch = 0;               // > 0 while inside a feed's signal: feeds may not be deleted now
+    std::array<QTimer, 3> m_feedReopen;  // the backed-off reopen after such refusals
+    int m_feedDispatch = 0;              // > 0 while inside a feed's signal: feeds may not be deleted now
     std::unique_ptr<ErrorAggregator> m_errors;
     QElapsedTimer m_clock;
 

@@ -7,11 +7,11 @@
 namespace swarmwatch {
 
 struct LiveSyncSettings {
-    // An id fetched less than this ago waits out the rest (trailing edge); an id quiet for longer is fetched at
-    // once (leading edge). So coalescing costs nothing in quiet times and bounds refetches in busy ones.
+    // An id fetched less than this ago waits out the rest (trailing edge); an id quiet for longer is fetched
+    // at once (leading edge). So coalescing costs nothing in quiet times and bounds refetches in busy ones.
     std::chrono::milliseconds coalesceWindow{250};
-    double requestsPerSecond = 100;  // the REST budget per server (<= 0: none)
-    int maxConcurrentRefetches = 6;  // refetch chains at once (the transport runs 3 requests at a time)
+    double requestsPerSecond = 100; // the REST budget per server (<= 0: none)
+    int maxConcurrentRefetches = 6; // refetch chains at once (the transport runs 3 requests at a time)
     // Progress and ETA of a running campaign cost a request per attack: a trigger fetches them when they are
     // older than this, or older than the quick interval while the budget has room to spare.
     std::chrono::milliseconds slowRefreshInterval{30000};

@@ -12,9 +12,9 @@ namespace swarmwatch {
 struct SyncError {
     ApiError::Kind kind = ApiError::Kind::None;
     int httpStatus = 0;
-    QString endpoint; // "GET /api/v1/web/campaigns/{id}/metrics"
-    QString message;  // the first occurrence's, with its own id
-    int count = 1;    // occurrences so far in this episode
+    QString endpoint;      // "GET /api/v1/web/campaigns/{id}/metrics"
+    QString message;       // the first occurrence's, with its own id
+    int count = 1;         // occurrences so far in this episode
     bool repeated = false; // a summary of repeats of an error reported before
 
     QString describe() const;

@@ -379,9 +379,10 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         || (m_failStatus != 0 && QDateTime::currentDateTimeUtc() < m_failUntil
             && path != QLatin1String("/health"))) {
         const int status = failThisPath ? m_failSuffixStatus : m_failStatus;
-        Reply reply = status == 500
-                          ? Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}}
-                          : detailReply(status, QStringLiteral("Service temporarily unavailable (simulated)"));
+        Reply reply =
+            status == 500
+                ? Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}}
+                : detailReply(status, QStringLiteral("Service temporarily unavailable (simulated)"));
         if (m_failRetryAfter && !failThisPath)
             reply.addHeader("Retry-After", QByteArray::number(*m_failRetryAfter));
         QHttpServerResponder responder = makeResponder(request, socket);

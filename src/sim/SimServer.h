@@ -6,9 +6,9 @@
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
+#include <QHash>
 #include <QHttpServerResponder>
 #include <QSet>
-#include <QHash>
 #include <QTimer>
 #include <QUrl>
 

@@ -136,7 +136,7 @@ public:
     bool renameCampaign(int id, const QString &name);
     bool setPriority(int id, int priority);
     bool moveCampaign(int id, int projectId); // announced with the new project, as an update would be
-    bool removeCampaignSilently(int id); // e.g. deleted in the database: no event
+    bool removeCampaignSilently(int id);      // e.g. deleted in the database: no event
     bool heartbeat(int agentId);
     bool agentShutdown(int agentId); // state stopped, and no event
     bool reportAgentError(int agentId, const QString &message, const QString &severity);
