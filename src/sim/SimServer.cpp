@@ -272,20 +272,64 @@ QUrl SimServer::url() const
                : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listening.first()->serverPort()));
 }
 
-void SimServer::startStorm(int perSecond, std::chrono::milliseconds duration, int ids)
+void SimServer::startStorm(int perSecond, std::chrono::milliseconds duration, int ids, bool activeOnly)
 {
     m_stormIds.clear();
     for (const SimCampaign *campaign : m_world.listedCampaigns(1)) {
         if (m_stormIds.size() >= ids)
             break;
-        m_stormIds.append(campaign->id);
+        if (!activeOnly || campaign->state == QLatin1String("active"))
+            m_stormIds.append(campaign->id);
     }
-    if (m_stormIds.isEmpty() || perSecond <= 0)
+    if (m_stormIds.isEmpty() || perSecond <= 0) {
+        m_storm.stop(); // a storm of nothing: any storm under way ends
         return;
+    }
     m_stormPerTick = std::max(1, perSecond / 100); // a tick every 10 ms
     m_stormSent = 0;
     m_stormUntil = QDateTime::currentDateTimeUtc().addMSecs(duration.count());
     m_storm.start(10);
+}
+
+SimServer::Reply SimServer::control(const QString &path, Method method, const QUrlQuery &query)
+{
+    // The simulator's own controls, for benchmarks and demos; not part of CipherSwarm.
+    const auto number = [&query](const char *name) {
+        return query.queryItemValue(QString::fromLatin1(name)).toInt();
+    };
+    if (path == QLatin1String("/sim/storm") && method == Method::Post) {
+        startStorm(number("rate"), std::chrono::milliseconds(number("seconds") * 1000), number("ids"),
+                   query.queryItemValue(QStringLiteral("active")) == QLatin1String("1"));
+        return jsonReply(202, R"({"storm":"started"})");
+    }
+    if (path == QLatin1String("/sim/report") && method == Method::Post) {
+        // One task status report on a campaign, announced as the real server does: for latency figures.
+        const int id = number("id");
+        const SimCampaign *campaign = m_world.campaign(id);
+        const double step = query.queryItemValue(QStringLiteral("step")).toDouble();
+        if (!campaign || !m_world.reportTaskProgress(id, step > 0 ? step : 1.0)) // 1 %: a visible change
+            return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
+        SimJson json;
+        json.beginObject()
+            .field("id", id)
+            .field("progress_percent", m_world.campaignProgress(*campaign))
+            .endObject();
+        return jsonReply(200, json.take());
+    }
+    if (path == QLatin1String("/sim/stats") && method == Method::Get) {
+        // Requests served so far, in all and per route (ids folded into {id}), the controls not counted.
+        static const QRegularExpression idSegment(QStringLiteral("/\\d+(?=/|$)"));
+        QMap<QString, quint64> routes;
+        for (auto it = m_requestsByPath.cbegin(); it != m_requestsByPath.cend(); ++it)
+            routes[QString(it.key()).replace(idSegment, QStringLiteral("/{id}"))] += it.value();
+        SimJson json;
+        json.beginObject().field("requests", static_cast<qint64>(m_requests)).key("routes").beginObject();
+        for (auto it = routes.cbegin(); it != routes.cend(); ++it)
+            json.field(it.key().toUtf8().constData(), static_cast<qint64>(it.value()));
+        json.endObject().endObject();
+        return jsonReply(200, json.take());
+    }
+    return detailReply(404, QStringLiteral("Not Found"));
 }
 
 void SimServer::expireTokens()
@@ -367,9 +411,11 @@ std::optional<SimServer::Authenticated> SimServer::authenticate(const QHttpServe
 
 bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    ++m_requests;
     const QString path = request.url().path();
-    ++m_requestsByPath[path];
+    if (!path.startsWith(QLatin1String("/sim/"))) { // the simulator's own controls are not counted
+        ++m_requests;
+        ++m_requestsByPath[path];
+    }
     qCDebug(lcSim) << request.method() << path;
 
     const bool failThisPath = m_failSuffixCount > 0 && path.endsWith(m_failSuffix);
@@ -434,13 +480,8 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
 
     if (path == QLatin1String("/health"))
         return jsonReply(200, R"({"status":"healthy"})");
-    if (path == QLatin1String("/sim/storm") && method == Method::Post) {
-        // The simulator's own control, for benchmarks; not part of CipherSwarm.
-        startStorm(query.queryItemValue(QStringLiteral("rate")).toInt(),
-                   std::chrono::milliseconds(query.queryItemValue(QStringLiteral("seconds")).toInt() * 1000),
-                   query.queryItemValue(QStringLiteral("ids")).toInt());
-        return jsonReply(202, R"({"storm":"started"})");
-    }
+    if (path.startsWith(QLatin1String("/sim/")))
+        return control(path, method, query);
     if (path.size() > 1 && path.endsWith(QLatin1Char('/'))) {
         // FastAPI's redirect_slashes: an absolute Location built from the request's Host.
         Reply reply = jsonReply(307, {});

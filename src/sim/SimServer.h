@@ -7,6 +7,7 @@
 #include <QAbstractHttpServer>
 #include <QDateTime>
 #include <QHash>
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QSet>
 #include <QTimer>
@@ -15,7 +16,7 @@
 #include <chrono>
 #include <optional>
 
-class QHttpServerRequest;
+class QUrlQuery;
 
 namespace swarmwatch::sim {
 
@@ -67,8 +68,10 @@ public:
     }
 
     // A trigger storm for benchmarks: `perSecond` task reports spread over the first `ids` listed campaigns
-    // of project 1, for `duration`. Also reachable as POST /sim/storm?rate=R&seconds=S&ids=N on the server.
-    void startStorm(int perSecond, std::chrono::milliseconds duration, int ids);
+    // of project 1 (only the active ones with activeOnly), for `duration`. Also reachable as
+    // POST /sim/storm?rate=R&seconds=S&ids=N[&active=1] on the server. The other controls there:
+    // POST /sim/report?id=N (one task report on a campaign) and GET /sim/stats (requests served, per route).
+    void startStorm(int perSecond, std::chrono::milliseconds duration, int ids, bool activeOnly = false);
 
     struct Reply {
         int status = 200;
@@ -91,6 +94,7 @@ private:
     };
 
     Reply route(const QHttpServerRequest &request, QTcpSocket *socket, bool *streamed);
+    Reply control(const QString &path, QHttpServerRequest::Method method, const QUrlQuery &query);
     std::optional<Authenticated> authenticate(const QHttpServerRequest &request, Reply *failure) const;
     static void send(QHttpServerResponder &responder, const Reply &reply);
     void publishAnnouncement(const QString &topic, const QString &trigger, std::optional<int> id,

@@ -392,13 +392,14 @@ bool SimWorld::reportAgentError(int agentId, const QString &message, const QStri
     return true;
 }
 
-bool SimWorld::reportTaskProgress(int campaignId)
+bool SimWorld::reportTaskProgress(int campaignId, double step)
 {
     SimCampaign *campaign = mutableCampaign(campaignId);
     if (!campaign || campaign->attackIds.isEmpty())
         return false;
     SimAttack &attack = m_attacks[campaign->attackIds.first()];
-    attack.progress = attack.progress >= 99.0 ? 0.0 : attack.progress + 0.01 * (1 + m_random.bounded(10));
+    const double advance = step > 0 ? step : 0.01 * (1 + m_random.bounded(10));
+    attack.progress = attack.progress + advance >= 100.0 ? 0.0 : attack.progress + advance;
     announceCampaign(*campaign, false);
     return true;
 }

@@ -143,8 +143,9 @@ public:
 
     // One step of simulated life: task progress, device speeds, heartbeats, cracks.
     void tick();
-    // One task status report on this campaign: a little progress, and the event the real server sends for it.
-    bool reportTaskProgress(int campaignId);
+    // One task status report on this campaign: a little progress (`step` percent of its first attack, or a
+    // random bit), and the event the real server sends for it.
+    bool reportTaskProgress(int campaignId, double step = 0);
 
 Q_SIGNALS:
     // A refresh trigger: topic "campaigns" or "agents" with the entity id, or "toasts" with the message.

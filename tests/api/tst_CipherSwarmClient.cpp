@@ -4,6 +4,7 @@
 #include "CipherSwarmClient.h"
 #include "ScriptedHttpServer.h"
 #include "Session.h"
+#include "SimProcess.h"
 #include "SimServer.h"
 
 #include <QElapsedTimer>
@@ -60,62 +61,6 @@ bool awaitAnswer(int timeoutMs, ApiResult<T> *answer, Start start)
     *answer = **slot;
     return true;
 }
-
-// swarmwatch-sim in a process of its own, for worlds too large to serve from the test's thread: paging 10,005
-// agents under AddressSanitizer, the server's side (building and encoding each page) was more than half the
-// work.
-class SimProcess
-{
-public:
-    SimProcess() { m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel); }
-    ~SimProcess() { stop(); }
-    SimProcess(const SimProcess &) = delete;
-    SimProcess &operator=(const SimProcess &) = delete;
-
-    // Starts it on a free port with a frozen world; on failure `error` says why.
-    bool start(const QStringList &arguments, QString *error)
-    {
-        m_process.start(QStringLiteral(SWARMWATCH_SIM),
-                        QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--rate"),
-                                    QStringLiteral("0")}
-                            + arguments);
-        if (!m_process.waitForStarted(kAnswerTimeoutMs)) {
-            *error = QStringLiteral("swarmwatch-sim did not start: ") + m_process.errorString();
-            return false;
-        }
-        // Its first line is "Simulated CipherSwarm at http://127.0.0.1:PORT".
-        if (!QTest::qWaitFor(
-                [this] { return m_process.canReadLine() || m_process.state() != QProcess::Running; },
-                kAnswerTimeoutMs)) {
-            *error = QStringLiteral("swarmwatch-sim printed no address within 30 s");
-            return false;
-        }
-        if (!m_process.canReadLine()) {
-            *error = QStringLiteral("swarmwatch-sim exited with code %1 before printing its address")
-                         .arg(m_process.exitCode());
-            return false;
-        }
-        const QByteArray banner = m_process.readLine();
-        m_url = QUrl(QString::fromLatin1(banner.mid(banner.indexOf("http")).trimmed()));
-        if (!m_url.isValid() || m_url.port() <= 0) {
-            *error = QStringLiteral("swarmwatch-sim printed no address: ") + QString::fromLatin1(banner);
-            return false;
-        }
-        return true;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.kill();
-        m_process.waitForFinished(kAnswerTimeoutMs);
-    }
-    QUrl url() const { return m_url; }
-
-private:
-    QProcess m_process;
-    QUrl m_url;
-};
 
 } // namespace
 

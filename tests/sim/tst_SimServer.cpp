@@ -67,6 +67,7 @@ private Q_SLOTS:
     void unknownRoutesAre404BeforeAuthentication();
     void lifeAnnouncesAsTheRealServerDoes();
     void stalledListenerDoesNotGrowWithPings();
+    void controlsReportCountAndStorm();
 
 private:
     QByteArray token()
@@ -333,6 +334,55 @@ void TestSimServer::faultsDropAndFail()
     m_sim->dropFeeds();
     QVERIFY2(closed.wait(kWaitMs), "the dropped feed's socket was not closed");
     QCOMPARE(m_sim->feeds().listenerCount(), 0);
+}
+
+void TestSimServer::controlsReportCountAndStorm()
+{
+    const QByteArray auth = "Authorization: Bearer " + token() + "\r\n";
+    const int id = static_cast<int>(m_sim->world().listedCampaigns(1).first()->id);
+    request("GET", QByteArray("/api/v1/web/campaigns/") + QByteArray::number(id) + "/metrics", auth);
+    // The simulator's own controls are not counted; CipherSwarm's routes are, with ids folded.
+    const quint64 counted = m_sim->requestCount();
+    const RawResponse stats = request("GET", "/sim/stats", {});
+    QCOMPARE(stats.status(), 200);
+    const QJsonObject object = QJsonDocument::fromJson(stats.body).object();
+    QCOMPARE(object.value(QStringLiteral("requests")).toInteger(), qint64(counted));
+    QCOMPARE(object.value(QStringLiteral("routes"))
+                 .toObject()
+                 .value(QStringLiteral("/api/v1/web/campaigns/{id}/metrics"))
+                 .toInteger(),
+             1);
+    QCOMPARE(m_sim->requestCount(), counted);
+
+    // A task report on demand: progress moves by the step asked, and the campaigns feed hears of it.
+    QTcpSocket socket;
+    QVERIFY2(openFeed(socket, "campaigns"), "cannot connect to the simulator");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->feeds().listenerCount(QStringLiteral("campaigns")), 1, kWaitMs);
+    const double before = m_sim->world().campaignProgress(*m_sim->world().campaign(id));
+    const RawResponse report = request("POST", "/sim/report?id=" + QByteArray::number(id) + "&step=3", {});
+    QCOMPARE(report.status(), 200);
+    const double after =
+        QJsonDocument::fromJson(report.body).object().value(QStringLiteral("progress_percent")).toDouble();
+    QVERIFY2(after > before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+    const QByteArray announced = ",\"id\":" + QByteArray::number(id) + ",";
+    QByteArray feed;
+    QTRY_VERIFY_WITH_TIMEOUT((feed += socket.readAll()).contains(announced), kWaitMs);
+    QCOMPARE(request("POST", "/sim/report?id=999999", {}).status(), 404);
+
+    // A storm over the active campaigns only; a storm of nothing ends it.
+    QCOMPARE(request("POST", "/sim/storm?rate=1000&seconds=30&ids=100&active=1", {}).status(), 202);
+    QSet<int> stormed;
+    const QRegularExpression idField(QStringLiteral("\"id\":(\\d+)"));
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 const QString text = QString::fromUtf8(socket.readAll());
+                                 for (const auto &match : idField.globalMatch(text))
+                                     stormed.insert(match.captured(1).toInt());
+                                 return stormed.size() >= 3;
+                             }()),
+                             kWaitMs);
+    for (const int stormedId : std::as_const(stormed))
+        QCOMPARE(m_sim->world().campaign(stormedId)->state, QStringLiteral("active"));
+    QCOMPARE(request("POST", "/sim/storm?rate=0", {}).status(), 202);
 }
 
 void TestSimServer::curlCanFollowAFeed()
