@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QTcpServer>
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void backoffGrowsWithJitterUpToTheCap();
     void attemptsAreNotBurntWhileTheNetworkIsDown();
     void healthyConnectionResetsTheAttemptCount();
+    void deliveringStreamRestartsTheBackoffFromTheFloor();
     void closingFromAnEventHandlerStopsDelivery();
     void untrustedCertificateFailsWithTheReason();
     void extraCaCertificateIsTrusted();
@@ -618,6 +620,39 @@ void TestSseConnection::healthyConnectionResetsTheAttemptCount()
     QTRY_VERIFY2_WITH_TIMEOUT(attemptWhenLive >= 0, "never live", kWaitMs);
     QCOMPARE(attemptWhenLive, 3);
     QTRY_COMPARE_WITH_TIMEOUT(m_connection->attempt(), 0, kWaitMs);
+}
+
+void TestSseConnection::deliveringStreamRestartsTheBackoffFromTheFloor()
+{
+    // A long outage escalates the backoff; once the feed is back and delivering, its next routine drop waits
+    // no more than a first failure would. healthyAfter is out of reach: only the delivered event can reset.
+    auto settings = fastSettings();
+    settings.healthyAfter = std::chrono::hours(1);
+    m_connection->setSettings(settings);
+    QPointer<QTcpSocket> stream;
+    m_server->setHandler([&](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        if (m_server->requests().size() <= 5) {
+            socket->write(ScriptedHttpServer::response(502, "Bad Gateway", {}, "bad gateway", "text/plain"));
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(ScriptedHttpServer::streamHead());
+        socket->write("data: x\n\n");
+        stream = socket;
+    });
+    QList<int> attemptsWhenReconnecting;
+    connect(m_connection.get(), &SseConnection::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting)
+            attemptsWhenReconnecting.append(m_connection->attempt());
+    });
+    QSignalSpy events(m_connection.get(), &SseConnection::eventReceived);
+    m_connection->open();
+    QTRY_VERIFY2_WITH_TIMEOUT(!events.isEmpty(), "never delivered", kWaitMs);
+    QCOMPARE(attemptsWhenReconnecting, (QList<int>{1, 2, 3, 4, 5}));
+    QVERIFY(stream);
+    stream->disconnectFromHost(); // a routine drop
+    QTRY_COMPARE_WITH_TIMEOUT(attemptsWhenReconnecting.size(), 6, kWaitMs);
+    QCOMPARE(attemptsWhenReconnecting.last(), 1); // the floor again, not attempt 6
 }
 
 void TestSseConnection::closingFromAnEventHandlerStopsDelivery()
