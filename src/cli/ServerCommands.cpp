@@ -790,15 +790,16 @@ int ServerCommands::watch(QCommandLineParser &parser)
     upserts.setSingleShot(true);
     upserts.setInterval(0);
     QObject::connect(&upserts, &QTimer::timeout, &upserts, [&] {
-        for (const CampaignRow &row : campaigns.rows()) {
-            if (changedCampaigns.contains(row.campaign.id))
+        // By id, not by a pass over every row: a busy server changes a few rows of thousands at a time.
+        for (const qint64 id : std::as_const(changedCampaigns)) {
+            if (const CampaignRow *row = campaigns.row(id))
                 emitLine({{QStringLiteral("op"), QStringLiteral("upsert")},
-                          {QStringLiteral("campaign"), toJson(row)}});
+                          {QStringLiteral("campaign"), toJson(*row)}});
         }
-        for (const AgentRow &row : agents.rows()) {
-            if (changedAgents.contains(row.agent.id))
+        for (const qint64 id : std::as_const(changedAgents)) {
+            if (const AgentRow *row = agents.row(id))
                 emitLine({{QStringLiteral("op"), QStringLiteral("upsert")},
-                          {QStringLiteral("agent"), toJson(row)}});
+                          {QStringLiteral("agent"), toJson(*row)}});
         }
         changedCampaigns.clear();
         changedAgents.clear();

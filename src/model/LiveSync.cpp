@@ -45,22 +45,27 @@ std::chrono::milliseconds jitteredBackoff(int failures)
 
 } // namespace
 
-// One campaign's refetch: detail, metrics and (for a running campaign) progress and the attacks' ETAs, in
-// parallel where they do not depend on each other, applied to the model once, when all have answered.
+// One campaign's refetch: any of detail, metrics and (for a running campaign) progress and the attacks' ETAs,
+// in parallel where they do not depend on each other. What came back is merged into the row as it is when
+// the last answer arrives, once, so that a row never shows half a refetch nor loses a newer change.
 struct LiveSync::CampaignChain {
     qint64 id = 0;
     quint64 generation = 0;
     ApiRequest::Priority priority = ApiRequest::Priority::Normal;
-    CampaignRow row;
-    bool hadRow = false;
+    bool hadRow = false; // shown when the chain started
     bool detailAsked = false;
-    bool detailOk = false;
+    bool metricsAsked = false;
     bool slowWanted = false;
     bool slowStarted = false;
+    bool underway = false; // every request of the first round sent
     bool gone = false;
     int pending = 0;
-    std::optional<qint64> eta;
+    std::optional<Campaign> campaign; // from the detail
+    std::optional<qint64> attackCount;
     QList<qint64> attackIds;
+    std::optional<CampaignMetrics> metrics;
+    std::optional<qint64> activeAgents;
+    std::optional<qint64> eta;
 };
 
 LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
@@ -209,8 +214,8 @@ const SseConnection *LiveSync::feed(Feed feed) const
 
 bool LiveSync::isIdle() const
 {
-    return m_chains == 0 && m_triggerQueue.empty() && m_backgroundQueue.empty() && m_deferred.isEmpty()
-           && !m_campaignList.inFlight && !m_agentList.inFlight;
+    return m_chains == 0 && std::all_of(m_queues.cbegin(), m_queues.cend(), [](auto &q) { return q.empty(); })
+           && m_deferred.isEmpty() && !m_campaignList.inFlight && !m_agentList.inFlight;
 }
 
 int LiveSync::pendingRefetches() const
@@ -276,8 +281,10 @@ void LiveSync::stop()
     for (QTimer &timer : m_feedReopen)
         timer.stop();
     m_tracks.clear();
-    m_triggerQueue.clear();
-    m_backgroundQueue.clear();
+    for (auto &queue : m_queues)
+        queue.clear();
+    m_recent.clear();
+    m_recentSpent = {};
     m_deferred.clear();
     m_chains = 0;
     m_campaignList = m_agentList = {};
@@ -511,26 +518,33 @@ void LiveSync::enqueue(qint64 key, Track &t, bool trigger)
         t.triggered = true;
     if (t.inFlight)
         return; // finishChain sends it again
-    if (trigger) {
+    if (kindOf(key) == Kind::Campaign && m_awaitingMetrics.contains(idOf(key))) {
+        // A listed row without its metrics yet shows nothing: the first pass fetches it, and a trigger
+        // meanwhile folds into that fetch.
+        if (t.queued == Queue::First)
+            return;
+        t.queued = Queue::First;
+        m_queues[kFirst].push_back(key);
+    } else if (trigger) {
         if (t.queued == Queue::Trigger || t.queued == Queue::Deferred)
             return;
         // Leading edge: quiet for a window, fetched at once; fetched just now, the rest of the window waits
         // and everything that arrives meanwhile is one refetch.
-        if (t.lastStartMs >= 0 && nowMs() - t.lastStartMs < m_settings.coalesceWindow.count()) {
+        if (t.entityStartMs >= 0 && nowMs() - t.entityStartMs < m_settings.coalesceWindow.count()) {
             t.queued = Queue::Deferred;
             m_deferred.insert(key);
             if (!m_deferTimer.isActive())
                 m_deferTimer.start(
-                    std::max<qint64>(1, m_settings.coalesceWindow.count() - (nowMs() - t.lastStartMs)));
+                    std::max<qint64>(1, m_settings.coalesceWindow.count() - (nowMs() - t.entityStartMs)));
             return;
         }
         t.queued = Queue::Trigger;
-        m_triggerQueue.push_back(key);
+        m_queues[kTrigger].push_back(key);
     } else {
         if (t.queued != Queue::None)
-            return; // already on its way, and the chain takes every part asked for
+            return; // already on its way; what a trigger's chain leaves out follows in the background
         t.queued = Queue::Background;
-        m_backgroundQueue.push_back(key);
+        m_queues[kBackground].push_back(key);
     }
     pump();
 }
@@ -546,10 +560,10 @@ void LiveSync::promoteDeferred()
             it = m_deferred.erase(it);
             continue;
         }
-        const qint64 due = track->lastStartMs + window;
+        const qint64 due = track->entityStartMs + window;
         if (due <= now) {
             track->queued = Queue::Trigger;
-            m_triggerQueue.push_back(*it);
+            m_queues[kTrigger].push_back(*it);
             it = m_deferred.erase(it);
         } else {
             nextDue = nextDue < 0 ? due : std::min(nextDue, due);
@@ -568,51 +582,102 @@ void LiveSync::pump()
     if (!m_running || m_session->state() != Session::State::SignedIn)
         return;
     while (m_chains < std::max(1, m_settings.maxConcurrentRefetches)) {
-        const std::optional<qint64> key = nextWork();
-        if (!key)
+        const std::optional<std::pair<qint64, int>> work = nextWork();
+        if (!work)
             return;
         const quint64 generation = m_generation;
         QPointer<LiveSync> alive(this);
-        startChain(*key);
+        startChain(work->first, work->second);
         if (!alive || generation != m_generation)
             return;
     }
 }
 
-std::optional<qint64> LiveSync::nextWork()
+std::optional<std::pair<qint64, int>> LiveSync::nextWork()
 {
-    // Triggers first, but every fourth pick goes to background work when there is some: a storm delays a
-    // resync, it never starves it.
-    const bool backgroundFirst = (++m_picks % 4) == 0;
-    for (int pass = 0; pass < 2; ++pass) {
-        const bool background = (pass == 0) == backgroundFirst;
-        std::deque<qint64> &queue = background ? m_backgroundQueue : m_triggerQueue;
-        const Queue expected = background ? Queue::Background : Queue::Trigger;
-        while (!queue.empty()) {
-            const qint64 key = queue.front();
-            queue.pop_front();
-            const auto it = m_tracks.constFind(key);
+    std::array<bool, kClasses> waiting{};
+    int competing = 0;
+    quint64 total = 0; // recent requests of the classes now waiting
+    for (int c = 0; c < kClasses; ++c) {
+        std::deque<qint64> &queue = m_queues[static_cast<size_t>(c)];
+        const Queue expected = c == kFirst     ? Queue::First
+                               : c == kTrigger ? Queue::Trigger
+                                               : Queue::Background;
+        while (!queue.empty()) { // entries whose track moved on (fetched, forgotten, promoted) are void
+            const auto it = m_tracks.constFind(queue.front());
             if (it != m_tracks.cend() && it->queued == expected && !it->inFlight)
-                return key;
+                break;
+            queue.pop_front();
+        }
+        waiting[static_cast<size_t>(c)] = !queue.empty();
+        if (!queue.empty()) {
+            ++competing;
+            total += m_recentSpent[static_cast<size_t>(c)];
         }
     }
-    return std::nullopt;
+    if (competing == 0)
+        return std::nullopt;
+    if (!waiting[kFirst]) {
+        // The first pass's last chains are out: the rest waits for them, so that a trigger on a row fetched
+        // in this pass is fetched once more only after the pass (one fetch per id per snapshot).
+        for (const qint64 id : std::as_const(m_awaitingMetrics)) {
+            const auto it = m_tracks.constFind(keyOf(Kind::Campaign, id));
+            if (it != m_tracks.cend() && it->inFlight)
+                return std::nullopt;
+        }
+    }
+    // The snapshot's first pass goes first: a row without metrics shows nothing, and a trigger on a row it
+    // has fetched already waits for the pass to end (so no id is fetched twice for one snapshot). Then
+    // triggers; but while both wait, background work still gets a quarter of the recent requests: a storm
+    // delays a resync or the details, it never starves them.
+    int pick = kFirst;
+    if (!waiting[kFirst]) {
+        pick = waiting[kTrigger] ? kTrigger : kBackground;
+        if (waiting[kTrigger] && waiting[kBackground] && m_recentSpent[kBackground] * 4 < total)
+            pick = kBackground;
+    }
+    std::deque<qint64> &queue = m_queues[static_cast<size_t>(pick)];
+    const qint64 key = queue.front();
+    queue.pop_front();
+    return std::pair(key, pick);
 }
 
-void LiveSync::startChain(qint64 key)
+void LiveSync::spend(int workClass, quint64 requests)
+{
+    // A sliding window over the last chains started: shares follow what is competing now, not long ago.
+    constexpr size_t kWindow = 48;
+    m_recent.emplace_back(workClass, requests);
+    m_recentSpent[static_cast<size_t>(workClass)] += requests;
+    if (m_recent.size() > kWindow) {
+        m_recentSpent[static_cast<size_t>(m_recent.front().first)] -= m_recent.front().second;
+        m_recent.pop_front();
+    }
+}
+
+void LiveSync::startChain(qint64 key, int workClass)
 {
     Track &t = m_tracks[key];
     t.queued = Queue::None;
     t.inFlight = true;
     t.lastStartMs = nowMs();
-    const quint8 parts = std::exchange(t.need, 0);
-    const auto priority =
-        std::exchange(t.triggered, false) ? ApiRequest::Priority::Normal : ApiRequest::Priority::Low;
+    // The first pass and triggers fetch what moved (metrics, the campaign itself) and show it at once; the
+    // slow parts (progress and ETAs, an agent's errors and speed) follow as background work.
+    const quint8 parts = workClass == kBackground ? t.need : quint8(t.need & ~Slow);
+    t.need &= ~parts;
+    if (parts & Entity)
+        t.entityStartMs = t.lastStartMs;
+    t.triggered = false;
+    const auto priority = workClass == kBackground ? ApiRequest::Priority::Low : ApiRequest::Priority::Normal;
     ++m_chains;
+    const quint64 before = m_requests;
+    const quint64 generation = m_generation;
+    QPointer<LiveSync> alive(this);
     if (kindOf(key) == Kind::Campaign)
         refetchCampaign(idOf(key), parts, priority);
     else
         refetchAgent(idOf(key), parts, priority);
+    if (alive && generation == m_generation)
+        spend(workClass, std::max<quint64>(1, m_requests - before));
 }
 
 void LiveSync::finishChain(qint64 key, quint64 generation)
@@ -734,7 +799,7 @@ void LiveSync::campaignPage(const QList<Campaign> &page)
             return;
         // Fetched since this read began (a trigger got there first): nothing to add.
         const auto it = m_tracks.constFind(key);
-        if (parts == Entity && it != m_tracks.cend() && it->lastStartMs >= m_campaignList.startedMs)
+        if (parts == Entity && it != m_tracks.cend() && it->entityStartMs >= m_campaignList.startedMs)
             continue;
         if (parts)
             markDirty(Kind::Campaign, campaign.id, parts, false);
@@ -880,21 +945,19 @@ void LiveSync::checkSnapshot()
 
 void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority priority)
 {
-    const qint64 key = keyOf(Kind::Campaign, id);
-    const Track &t = m_tracks[key];
+    const Track &t = m_tracks[keyOf(Kind::Campaign, id)];
     auto chain = std::make_shared<CampaignChain>();
     chain->id = id;
     chain->generation = campaignGeneration();
     chain->priority = priority;
-    if (const CampaignRow *existing = m_campaigns->row(id)) {
-        chain->row = *existing;
-        chain->hadRow = true;
-    }
-    chain->row.campaign.id = id;
-    chain->detailAsked = (parts & Detail) || !chain->hadRow;
-    // A trigger on a running campaign brings its progress and ETAs when they are due; a resync does not
-    // (task reports are triggers, so they move only with them).
-    chain->slowWanted = (parts & Slow) || (priority == ApiRequest::Priority::Normal && slowDue(t));
+    const CampaignRow *shown = m_campaigns->row(id);
+    chain->hadRow = shown != nullptr;
+    // A row not shown yet needs all it shows; progress and ETAs need the attack ids from a detail.
+    chain->detailAsked = (parts & Detail) || !chain->hadRow || ((parts & Slow) && !t.attacksKnown);
+    chain->metricsAsked = (parts & Entity) || !chain->hadRow;
+    chain->slowWanted = parts & Slow;
+    const bool slowNow = chain->slowWanted && !chain->detailAsked && shown && isActive(shown->campaign);
+    const QList<qint64> knownAttacks = t.attackIds;
 
     const auto done = [this, chain] {
         if (--chain->pending == 0)
@@ -902,15 +965,17 @@ void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority pri
     };
     const auto startSlow = [this, chain, done](const QList<qint64> &attackIds) {
         chain->slowStarted = true;
-        chain->attackIds = attackIds;
         chain->pending += 1 + static_cast<int>(attackIds.size());
+        if (chain->underway) // started by the detail's answer: startChain could not count these
+            spend(chain->priority == ApiRequest::Priority::Low ? kBackground : kTrigger,
+                  1 + static_cast<quint64>(attackIds.size()));
         track(m_client->campaignProgress(
                   chain->id,
                   [this, chain, done](const ApiResult<CampaignProgress> &progress) {
                       if (chain->generation != campaignGeneration())
                           return;
                       if (progress.ok())
-                          chain->row.activeAgents = progress.value.activeAgents;
+                          chain->activeAgents = progress.value.activeAgents;
                       else if (progress.error.httpStatus != 404)
                           report(progress.error);
                       done();
@@ -953,15 +1018,12 @@ void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority pri
                               || campaign.state == QLatin1String("archived") || campaign.unavailable) {
                               chain->gone = true;
                           } else {
-                              chain->detailOk = true;
-                              chain->row.campaign = campaign;
-                              chain->row.attackCount = detail.value.attacks.size();
-                              QList<qint64> attackIds;
+                              chain->campaign = campaign;
+                              chain->attackCount = detail.value.attacks.size();
                               for (const AttackSummary &attack : detail.value.attacks)
-                                  attackIds.append(attack.id);
-                              chain->attackIds = attackIds;
-                              if (chain->slowWanted && !chain->slowStarted && isActive(campaign))
-                                  startSlow(attackIds);
+                                  chain->attackIds.append(attack.id);
+                              if (chain->slowWanted && isActive(campaign))
+                                  startSlow(chain->attackIds);
                           }
                       }
                       done();
@@ -969,25 +1031,27 @@ void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority pri
                   priority),
               Kind::Campaign);
     }
-    ++chain->pending;
-    track(m_client->campaignMetrics(
-              id,
-              [this, chain, done](const ApiResult<CampaignMetrics> &metrics) {
-                  if (chain->generation != campaignGeneration())
-                      return;
-                  if (metrics.ok())
-                      chain->row.metrics = metrics.value;
-                  else if (metrics.error.httpStatus == 404)
-                      chain->gone = true;
-                  else
-                      report(metrics.error);
-                  done();
-              },
-              priority),
-          Kind::Campaign);
-    // Progress and ETAs need the attack ids: known from an earlier detail, or started when it answers.
-    if (chain->slowWanted && !chain->detailAsked && t.attacksKnown && isActive(chain->row.campaign))
-        startSlow(t.attackIds);
+    if (chain->metricsAsked) {
+        ++chain->pending;
+        track(m_client->campaignMetrics(
+                  id,
+                  [this, chain, done](const ApiResult<CampaignMetrics> &metrics) {
+                      if (chain->generation != campaignGeneration())
+                          return;
+                      if (metrics.ok())
+                          chain->metrics = metrics.value;
+                      else if (metrics.error.httpStatus == 404)
+                          chain->gone = true;
+                      else
+                          report(metrics.error);
+                      done();
+                  },
+                  priority),
+              Kind::Campaign);
+    }
+    if (slowNow)
+        startSlow(knownAttacks);
+    chain->underway = true;
     done();
 }
 
@@ -996,9 +1060,8 @@ void LiveSync::applyCampaign(const std::shared_ptr<CampaignChain> &chain)
     const qint64 key = keyOf(Kind::Campaign, chain->id);
     const quint64 generation = chain->generation;
     QPointer<LiveSync> alive(this);
-    m_awaitingMetrics.remove(chain->id); // tried: a failure is reported, and the snapshot settles anyway
-    auto it = m_tracks.find(key);
-    bool secondPass = false;
+    if (chain->metricsAsked)
+        m_awaitingMetrics.remove(chain->id); // tried: a failure is reported, and the snapshot settles anyway
     if (chain->gone) {
         const bool shown = m_campaigns->row(chain->id) != nullptr;
         finishChain(key, generation);
@@ -1011,40 +1074,65 @@ void LiveSync::applyCampaign(const std::shared_ptr<CampaignChain> &chain)
             checkSnapshot();
         return;
     }
+    auto it = m_tracks.find(key);
     if (it != m_tracks.end()) {
-        if (chain->detailOk) {
+        if (chain->campaign) {
             it->attacksKnown = true;
             it->attackIds = chain->attackIds;
         }
-        if (chain->slowStarted) {
+        if (chain->slowStarted)
             it->slowAtMs = it->lastStartMs;
-            chain->row.etaSeconds = chain->eta;
+    }
+    // Merged into the row as it is now. A row that left the table meanwhile (a list read, a 404) stays out;
+    // a new one comes in only with its detail (which says it is of our project).
+    const CampaignRow *current = m_campaigns->row(chain->id);
+    std::optional<CampaignRow> merged;
+    if (current)
+        merged = *current;
+    else if (!chain->hadRow && chain->campaign)
+        merged = CampaignRow{};
+    if (merged) {
+        CampaignRow &row = *merged;
+        if (chain->campaign) {
+            row.campaign = *chain->campaign;
+            row.attackCount = chain->attackCount;
         }
-        // The first pass of a snapshot fetched metrics only: details (attacks, agents, ETA) follow in the
-        // background, after every row has its metrics.
-        secondPass = !chain->detailAsked && !it->attacksKnown;
-    }
-    const bool known = chain->hadRow || chain->detailOk;
-    if (known && !isActive(chain->row.campaign)) {
-        // A campaign that is not running has no agents on it and no ETA: its metrics are all there is.
-        chain->row.activeAgents = 0;
-        chain->row.etaSeconds.reset();
-    }
-    // Only rows of our project are shown: a new id comes in with its detail, a known one is updated
-    // (unless it left the table meanwhile, through a list read or a 404).
-    if (known && (m_campaigns->row(chain->id) || (chain->detailOk && !chain->hadRow))) {
+        if (chain->metrics)
+            row.metrics = chain->metrics;
+        if (chain->slowStarted) {
+            if (chain->activeAgents)
+                row.activeAgents = chain->activeAgents;
+            row.etaSeconds = chain->eta;
+        }
+        if (!isActive(row.campaign)) {
+            // A campaign that is not running has no agents on it and no ETA: its metrics are all there is.
+            row.activeAgents = 0;
+            row.etaSeconds.reset();
+        }
         markFresh();
-        m_campaigns->upsert(chain->row);
+        m_campaigns->upsert(row);
         if (!alive || generation != campaignGeneration())
             return;
     }
     finishChain(key, generation);
     if (!alive || generation != campaignGeneration())
         return;
-    if (secondPass)
-        markDirty(Kind::Campaign, chain->id, Detail | (isActive(chain->row.campaign) ? Slow : 0), false);
-    if (!alive || generation != campaignGeneration())
-        return;
+    it = m_tracks.find(key);
+    const CampaignRow *row = m_campaigns->row(chain->id);
+    if (it != m_tracks.end() && row) {
+        const bool active = isActive(row->campaign);
+        if (!it->attacksKnown && !chain->detailAsked) {
+            // The first pass of a snapshot fetched metrics only: details (attacks, agents, ETA) follow in the
+            // background.
+            markDirty(Kind::Campaign, chain->id, Detail | (active ? Slow : 0), false);
+        } else if (active && it->attacksKnown && chain->priority == ApiRequest::Priority::Normal
+                   && !chain->slowStarted && slowDue(*it)) {
+            // A task report moved it: its progress and ETAs follow, in the background, when they are due.
+            markDirty(Kind::Campaign, chain->id, Slow, false);
+        }
+        if (!alive || generation != campaignGeneration())
+            return;
+    }
     checkSnapshot();
 }
 

@@ -107,13 +107,17 @@ private:
         Detail = 2, // campaign detail: the campaign and its attacks
         Slow = 4,   // campaign progress and attack ETAs / agent errors and speed
     };
-    enum class Queue : quint8 { None, Trigger, Background, Deferred };
+    enum class Queue : quint8 { None, First, Trigger, Background, Deferred };
+    // Classes of work, in the order they go first: a snapshot's first pass (rows without metrics), trigger
+    // refetches, background work (resyncs, details, progress and ETAs).
+    static constexpr int kFirst = 0, kTrigger = 1, kBackground = 2, kClasses = 3;
     struct Track {
         quint8 need = 0;
         Queue queued = Queue::None;
         bool inFlight = false;
         bool triggered = false; // the pending need came from a trigger
         qint64 lastStartMs = -1;
+        qint64 entityStartMs = -1; // the last chain that fetched the moving part: the coalescing window
         qint64 slowAtMs = -1;
         qint64 backgroundAfterMs = 0; // a background entry is void once a chain started after this
         bool attacksKnown = false;
@@ -145,8 +149,9 @@ private:
     void enqueue(qint64 key, Track &track, bool trigger);
     void promoteDeferred();
     void pump();
-    std::optional<qint64> nextWork();
-    void startChain(qint64 key);
+    std::optional<std::pair<qint64, int>> nextWork(); // a key and its class of work
+    void spend(int workClass, quint64 requests);
+    void startChain(qint64 key, int workClass);
     void finishChain(qint64 key, quint64 generation);
     void forget(qint64 key);
 
@@ -198,12 +203,12 @@ private:
     QSet<qint64> m_awaitingMetrics; // listed rows without their first metrics (for snapshotSettled)
 
     QHash<qint64, Track> m_tracks;
-    std::deque<qint64> m_triggerQueue;
-    std::deque<qint64> m_backgroundQueue;
+    std::array<std::deque<qint64>, kClasses> m_queues;
+    std::deque<std::pair<int, quint64>> m_recent; // (class, requests) of the last chains started
+    std::array<quint64, kClasses> m_recentSpent{};
     QSet<qint64> m_deferred;
     QTimer m_deferTimer;
     int m_chains = 0;
-    quint64 m_picks = 0;
     QHash<ApiCall *, Kind> m_calls;
     QPointer<ApiCall> m_refreshCall;
     QTimer m_refreshRetry;

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void silenceMakesItStale();
     void leadingEdgeThenOneTrailingRefetch();
     void snapshotFoldsTriggersUnderAStorm();
+    void triggerShowsMetricsAtOnceAndEtasAfter();
     void budgetBoundsTheRequestRate();
     void movedCampaignLeavesOnItsTrigger();
     void repeatedFailuresAreFolded();
@@ -350,16 +351,63 @@ void TestLiveSync::snapshotFoldsTriggersUnderAStorm()
     QVERIFY(login->ok());
     m_sim->startStorm(400, 60000ms, 150); // task reports over the first 150 campaigns, for the whole test
     QSignalSpy loaded(m_sync.get(), &LiveSync::snapshotLoaded);
-    QSignalSpy settled(m_sync.get(), &LiveSync::snapshotSettled);
+    // What the server had served for each listed campaign's metrics when the snapshot settled.
+    QList<quint64> metricsServed;
+    connect(m_sync.get(), &LiveSync::snapshotSettled, this, [&] {
+        for (const SimCampaign *campaign : m_sim->world().listedCampaigns(1))
+            metricsServed.append(
+                m_sim->requestCount(QStringLiteral("/api/v1/web/campaigns/%1/metrics").arg(campaign->id)));
+    });
     m_sync->start();
     QVERIFY2(loaded.wait(30000), "no snapshot under a storm");
     const int listed = static_cast<int>(m_sim->world().listedCampaigns(1).size());
     QCOMPARE(m_campaigns->rowCount(), listed);
     // The list was read once, page by page: triggers that came meanwhile folded into it.
     QCOMPARE(m_sim->requestCount(QStringLiteral("/api/v1/web/campaigns")), quint64((listed + 99) / 100));
-    QTRY_VERIFY2_WITH_TIMEOUT(!settled.isEmpty(), "the snapshot's metrics never filled in", 60000);
+    QTRY_VERIFY2_WITH_TIMEOUT(!metricsServed.isEmpty(), "the snapshot's metrics never filled in", 60000);
     for (const CampaignRow &row : m_campaigns->rows())
         QVERIFY(row.metrics.has_value());
+    // Every id fetched exactly once for the snapshot, although 150 of them were triggered all along.
+    QCOMPARE(metricsServed, QList<quint64>(listed, 1));
+    // And the triggers are followed once it is in: the storm's campaigns converge on the server.
+    m_sim->startStorm(0, 0ms, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->isIdle() && campaignsMatch(), 60000);
+}
+
+void TestLiveSync::triggerShowsMetricsAtOnceAndEtasAfter()
+{
+    LiveSyncSettings settings = m_sync->settings();
+    settings.slowRefreshInterval = 0ms; // progress and ETAs always due
+    settings.quickSlowRefreshInterval = 0ms;
+    m_sync->setSettings(settings);
+    startAndSettle();
+    if (QTest::currentTestFailed())
+        return;
+    const SimCampaign *active = nullptr;
+    for (const SimCampaign *campaign : m_sim->world().listedCampaigns(1)) {
+        if (campaign->state == QLatin1String("active") && !active)
+            active = campaign;
+    }
+    QVERIFY(active);
+    const qint64 id = active->id;
+    const QString progressPath = QStringLiteral("/api/v1/web/campaigns/%1/progress").arg(id);
+    const quint64 progressBefore = m_sim->requestCount(progressPath);
+    // When the new progress reaches the row, the campaign's progress endpoint (agents, ETA) is not asked yet.
+    std::optional<quint64> progressAskedWhenShown;
+    const double target = [&] {
+        m_sim->world().reportTaskProgress(static_cast<int>(id), 5.0);
+        return m_sim->world().campaignProgress(*m_sim->world().campaign(static_cast<int>(id)));
+    }();
+    connect(m_campaigns.get(), &QAbstractItemModel::dataChanged, this, [&] {
+        const CampaignRow *row = m_campaigns->row(id);
+        if (!progressAskedWhenShown && row && row->metrics && row->metrics->progressPercent == target)
+            progressAskedWhenShown = m_sim->requestCount(progressPath);
+    });
+    QTRY_VERIFY2_WITH_TIMEOUT(progressAskedWhenShown.has_value(), "the new progress never showed", 10000);
+    QCOMPARE(*progressAskedWhenShown, progressBefore);
+    // Then the slow parts follow, in the background.
+    QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(progressPath) == progressBefore + 1 && m_sync->isIdle(),
+                             10000);
 }
 
 void TestLiveSync::budgetBoundsTheRequestRate()
