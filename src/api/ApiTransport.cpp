@@ -52,6 +52,10 @@ void ApiTransport::startNext()
         });
         if (queue == m_queues.end())
             return;
+        // Background requests leave one connection free, so that an urgent one never waits behind them.
+        const bool low = queue == m_queues.end() - 1;
+        if (low && m_maxConcurrent > 1 && m_lowInFlight >= m_maxConcurrent - 1)
+            return;
         if (!m_budget.tryTake()) {
             if (!m_budgetTimer.isActive())
                 m_budgetTimer.start(
@@ -60,11 +64,11 @@ void ApiTransport::startNext()
         }
         Pending pending = std::move(queue->front());
         queue->pop_front();
-        start(std::move(pending));
+        start(std::move(pending), low);
     }
 }
 
-void ApiTransport::start(Pending pending)
+void ApiTransport::start(Pending pending, bool low)
 {
     QUrl url = m_baseUrl;
     url.setPath(m_baseUrl.path() + pending.request.path);
@@ -90,6 +94,7 @@ void ApiTransport::start(Pending pending)
     QNetworkReply *reply =
         m_network->sendCustomRequest(request, pending.request.method, pending.request.body);
     ++m_inFlight;
+    m_lowInFlight += low;
     ++m_started;
     auto tlsErrors = std::make_shared<QStringList>();
     auto cancelled = std::make_shared<bool>(false);
@@ -113,9 +118,10 @@ void ApiTransport::start(Pending pending)
     qCDebug(lcApi).noquote() << pending.request.describe();
     connect(
         reply, &QNetworkReply::finished, this,
-        [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut]() {
+        [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut, low]() {
             reply->deleteLater();
             --m_inFlight;
+            m_lowInFlight -= low;
             if (pending.call)
                 pending.call->setAbort({});
             ApiResponse response;

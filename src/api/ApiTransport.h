@@ -63,13 +63,14 @@ private:
         Callback done;
     };
     void startNext();
-    void start(Pending pending);
+    void start(Pending pending, bool low);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     std::chrono::milliseconds m_timeout{30000};
     int m_maxConcurrent = 3;
     int m_inFlight = 0;
+    int m_lowInFlight = 0; // of them, background (Priority::Low) requests
     quint64 m_started = 0;
     std::array<std::deque<Pending>, ApiRequest::kPriorities> m_queues;
     RequestBudget m_budget;

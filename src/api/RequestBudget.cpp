@@ -30,12 +30,17 @@ void RequestBudget::refill()
     m_last = now;
 }
 
+namespace {
+// Time comes in as a sum of double seconds: a token may be short of 1 by a rounding error, not by a request.
+constexpr double kWhole = 1 - 1e-9;
+} // namespace
+
 bool RequestBudget::tryTake()
 {
     if (m_rate <= 0)
         return true;
     refill();
-    if (m_tokens < 1)
+    if (m_tokens < kWhole)
         return false;
     m_tokens -= 1;
     return true;
@@ -46,7 +51,7 @@ std::chrono::milliseconds RequestBudget::waitTime()
     if (m_rate <= 0)
         return std::chrono::milliseconds(0);
     refill();
-    if (m_tokens >= 1)
+    if (m_tokens >= kWhole)
         return std::chrono::milliseconds(0);
     return std::chrono::milliseconds(static_cast<long long>(std::ceil((1 - m_tokens) / m_rate * 1000)));
 }
