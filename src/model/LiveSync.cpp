@@ -130,6 +130,7 @@ LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
             if (kindOf(it.key()) == Kind::Campaign) {
                 if (it->inFlight)
                     --m_chains;
+                m_backgroundInFlight.remove(it.key());
                 m_deferred.remove(it.key());
                 it = m_tracks.erase(it);
             } else {
@@ -287,6 +288,7 @@ void LiveSync::stop()
     m_recentSpent = {};
     m_deferred.clear();
     m_chains = 0;
+    m_backgroundInFlight.clear();
     m_campaignList = m_agentList = {};
     m_awaitingMetrics.clear();
     QPointer<LiveSync> alive(this);
@@ -317,9 +319,9 @@ void LiveSync::resyncNow()
     if (!m_running)
         return;
     QPointer<LiveSync> alive(this);
-    readCampaignList();
+    readCampaignList(ApiRequest::Priority::Low);
     if (alive && m_running && m_settings.agents)
-        readAgentList();
+        readAgentList(ApiRequest::Priority::Low);
 }
 
 void LiveSync::reconnectNow(std::optional<Feed> feed)
@@ -383,7 +385,7 @@ void LiveSync::handleEvent(Feed feed, const SseEvent &event)
     case Feed::Campaigns: {
         if (!id) {
             if (!projectId || projectId == m_session->projectId())
-                readCampaignList();
+                readCampaignList(ApiRequest::Priority::Normal);
             return;
         }
         const bool shown = m_campaigns->row(*id) != nullptr;
@@ -402,7 +404,7 @@ void LiveSync::handleEvent(Feed feed, const SseEvent &event)
     }
     case Feed::Agents:
         if (!id)
-            readAgentList();
+            readAgentList(ApiRequest::Priority::Normal);
         else
             markDirty(Kind::Agent, *id, Entity, true);
         return;
@@ -435,9 +437,9 @@ void LiveSync::handleFeedState(Feed feed)
         // none: the snapshot was read after it was registered.
         if (std::exchange(m_feedWasLive[at], true)) {
             if (feed == Feed::Campaigns)
-                readCampaignList();
+                readCampaignList(ApiRequest::Priority::Low);
             else if (feed == Feed::Agents)
-                readAgentList();
+                readAgentList(ApiRequest::Priority::Low);
             if (!alive || generation != m_generation)
                 return;
         }
@@ -609,8 +611,12 @@ std::optional<std::pair<qint64, int>> LiveSync::nextWork()
                 break;
             queue.pop_front();
         }
-        waiting[static_cast<size_t>(c)] = !queue.empty();
-        if (!queue.empty()) {
+        // Background work leaves two chains to the rest, so that a trigger never waits for a slot.
+        const bool allowed =
+            c != kBackground
+            || m_backgroundInFlight.size() < std::max(1, m_settings.maxConcurrentRefetches - 2);
+        waiting[static_cast<size_t>(c)] = !queue.empty() && allowed;
+        if (waiting[static_cast<size_t>(c)]) {
             ++competing;
             total += m_recentSpent[static_cast<size_t>(c)];
         }
@@ -669,6 +675,8 @@ void LiveSync::startChain(qint64 key, int workClass)
     t.triggered = false;
     const auto priority = workClass == kBackground ? ApiRequest::Priority::Low : ApiRequest::Priority::Normal;
     ++m_chains;
+    if (workClass == kBackground)
+        m_backgroundInFlight.insert(key);
     const quint64 before = m_requests;
     const quint64 generation = m_generation;
     QPointer<LiveSync> alive(this);
@@ -687,6 +695,7 @@ void LiveSync::finishChain(qint64 key, quint64 generation)
     if (!current)
         return;
     --m_chains;
+    m_backgroundInFlight.remove(key);
     auto it = m_tracks.find(key);
     if (it != m_tracks.end()) {
         it->inFlight = false;
@@ -714,7 +723,7 @@ bool LiveSync::slowDue(const Track &t) const
 
 // ---- the lists ----
 
-void LiveSync::readCampaignList()
+void LiveSync::readCampaignList(ApiRequest::Priority priority)
 {
     if (!m_running || m_session->state() != Session::State::SignedIn)
         return;
@@ -747,7 +756,8 @@ void LiveSync::readCampaignList()
         return;
     }
     if (m_campaignList.inFlight) {
-        m_campaignList.again = true; // once more when this one is back
+        // Once more when this one is back, as urgently as the most urgent asker.
+        m_campaignList.again = std::min(m_campaignList.again.value_or(priority), priority);
         return;
     }
     m_campaignList = {};
@@ -766,7 +776,7 @@ void LiveSync::readCampaignList()
                   if (generation == campaignGeneration())
                       campaignPage(page);
               },
-              ApiRequest::Priority::High),
+              priority),
           Kind::Campaign);
 }
 
@@ -830,6 +840,7 @@ void LiveSync::campaignListDone(bool ok)
                 return;
         }
         m_campaignListLoaded = true;
+        paceResyncs();
         checkSnapshot();
         if (!alive || generation != campaignGeneration())
             return;
@@ -839,16 +850,35 @@ void LiveSync::campaignListDone(bool ok)
                 readCampaignList();
         });
     }
-    if (std::exchange(m_campaignList.again, false))
-        readCampaignList();
+    if (const auto again = std::exchange(m_campaignList.again, std::nullopt))
+        readCampaignList(*again);
 }
 
-void LiveSync::readAgentList()
+void LiveSync::paceResyncs()
+{
+    // A resync costs the list pages and a request per active campaign. At 10,000 campaigns that is thousands
+    // of requests: periodic resyncs then come no more often than a quarter of the budget can pay for.
+    if (m_settings.requestsPerSecond <= 0 || !m_resyncTimer.isActive())
+        return;
+    qint64 cost = (m_campaigns->rowCount() + 99) / 100;
+    for (const CampaignRow &row : m_campaigns->rows())
+        cost += isActive(row.campaign);
+    const auto affordable = std::chrono::milliseconds(
+        static_cast<qint64>(1000.0 * static_cast<double>(cost) / (m_settings.requestsPerSecond / 4)));
+    const auto interval = std::max(m_settings.resyncInterval, affordable);
+    if (std::chrono::milliseconds(m_resyncTimer.interval()) != interval) {
+        qCInfo(lcModel) << "periodic resync every" << interval.count() / 1000 << "s (" << cost
+                        << "requests each)";
+        m_resyncTimer.start(interval);
+    }
+}
+
+void LiveSync::readAgentList(ApiRequest::Priority priority)
 {
     if (!m_running || !m_settings.agents || m_session->state() != Session::State::SignedIn)
         return;
     if (m_agentList.inFlight) {
-        m_agentList.again = true;
+        m_agentList.again = std::min(m_agentList.again.value_or(priority), priority);
         return;
     }
     m_agentList = {};
@@ -867,7 +897,7 @@ void LiveSync::readAgentList()
                   if (generation == m_generation)
                       agentPage(page);
               },
-              ApiRequest::Priority::High),
+              priority),
           Kind::Agent);
 }
 
@@ -921,8 +951,8 @@ void LiveSync::agentListDone(bool ok)
                 readAgentList();
         });
     }
-    if (std::exchange(m_agentList.again, false))
-        readAgentList();
+    if (const auto again = std::exchange(m_agentList.again, std::nullopt))
+        readAgentList(*again);
 }
 
 void LiveSync::checkSnapshot()

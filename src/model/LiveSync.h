@@ -83,6 +83,11 @@ public:
     // closed without settings.agents).
     const SseConnection *feed(Feed feed) const;
     quint64 requestsIssued() const { return m_requests; }
+    // The periodic resync's interval now: the setting's, or longer on a large server (see paceResyncs()).
+    std::chrono::milliseconds resyncInterval() const
+    {
+        return std::chrono::milliseconds(m_resyncTimer.interval());
+    }
     bool isIdle() const; // nothing dirty, nothing in flight
     int pendingRefetches() const;
 
@@ -125,7 +130,7 @@ private:
     };
     struct ListRead {
         bool inFlight = false;
-        bool again = false;
+        std::optional<ApiRequest::Priority> again; // read once more when this one is back
         qint64 startedMs = 0;
         int pages = 0;
         QSet<qint64> seen;
@@ -155,13 +160,16 @@ private:
     void finishChain(qint64 key, quint64 generation);
     void forget(qint64 key);
 
-    void readCampaignList();
+    // The snapshot's lists go before everything; a resync's after trigger refetches (Low); a trigger's own
+    // request for the list (an event without id) with the triggers (Normal).
+    void readCampaignList(ApiRequest::Priority priority = ApiRequest::Priority::High);
     void campaignPage(const QList<Campaign> &page);
     void campaignListDone(bool ok);
-    void readAgentList();
+    void readAgentList(ApiRequest::Priority priority = ApiRequest::Priority::High);
     void agentPage(const QList<Agent> &page);
     void agentListDone(bool ok);
     void checkSnapshot();
+    void paceResyncs();
 
     void refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority priority);
     void applyCampaign(const std::shared_ptr<CampaignChain> &chain);
@@ -209,6 +217,7 @@ private:
     QSet<qint64> m_deferred;
     QTimer m_deferTimer;
     int m_chains = 0;
+    QSet<qint64> m_backgroundInFlight; // keys of the background chains in flight
     QHash<ApiCall *, Kind> m_calls;
     QPointer<ApiCall> m_refreshCall;
     QTimer m_refreshRetry;

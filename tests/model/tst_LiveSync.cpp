@@ -84,6 +84,7 @@ private Q_SLOTS:
     void leadingEdgeThenOneTrailingRefetch();
     void snapshotFoldsTriggersUnderAStorm();
     void triggerShowsMetricsAtOnceAndEtasAfter();
+    void resyncsArePacedByTheBudget();
     void budgetBoundsTheRequestRate();
     void movedCampaignLeavesOnItsTrigger();
     void repeatedFailuresAreFolded();
@@ -408,6 +409,32 @@ void TestLiveSync::triggerShowsMetricsAtOnceAndEtasAfter()
     // Then the slow parts follow, in the background.
     QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(progressPath) == progressBefore + 1 && m_sync->isIdle(),
                              10000);
+}
+
+void TestLiveSync::resyncsArePacedByTheBudget()
+{
+    LiveSyncSettings settings = m_sync->settings();
+    settings.requestsPerSecond = 40;
+    settings.resyncInterval = 1000ms;
+    m_sync->setSettings(settings);
+    startAndSettle();
+    if (QTest::currentTestFailed())
+        return;
+    // One resync costs the list page and a request per active campaign; a quarter of 40 requests/s pays for
+    // that many every cost / 10 seconds, which is longer than the 1 s asked for.
+    int active = 0;
+    for (const CampaignRow &row : m_campaigns->rows())
+        active += row.campaign.state == QLatin1String("active");
+    QVERIFY(active > 0);
+    const qint64 expectedMs = (1 + active) * 1000 / 10;
+    QVERIFY2(expectedMs > 1000, "the world is too small for the test");
+    QCOMPARE(m_sync->resyncInterval().count(), expectedMs);
+    // Unlimited: the setting as it is.
+    settings.requestsPerSecond = 0;
+    m_sync->setSettings(settings);
+    m_sync->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->isSnapshotSettled() && m_sync->isIdle(), 20000);
+    QCOMPARE(m_sync->resyncInterval().count(), qint64(1000));
 }
 
 void TestLiveSync::budgetBoundsTheRequestRate()
