@@ -297,7 +297,7 @@ QUrl ServerCommands::resolveServer(const QString &fromOption)
     if (text.isEmpty())
         text = qEnvironmentVariable("SWARMWATCH_SERVER");
     if (text.isEmpty())
-        text = m_settings->server().toString();
+        text = m_settings->defaultServer().toString();
     if (text.isEmpty()) {
         usageError(tr("no server given: use --server URL (or set SWARMWATCH_SERVER)"));
         return {};
@@ -366,9 +366,10 @@ QString ServerCommands::readPassword(bool fromStdin)
 
 int ServerCommands::login(QCommandLineParser &parser)
 {
-    const QString email = parser.value(QStringLiteral("email")).isEmpty()
-                              ? m_settings->email()
-                              : parser.value(QStringLiteral("email"));
+    const std::optional<LoginSettings::Login> known = m_settings->login(m_server);
+    QString email = parser.value(QStringLiteral("email"));
+    if (email.isEmpty() && known)
+        email = known->email;
     if (email.isEmpty())
         return usageError(tr("--email is required"));
     const QString password = readPassword(parser.isSet(QStringLiteral("password-stdin")));
@@ -379,12 +380,13 @@ int ServerCommands::login(QCommandLineParser &parser)
     if (!result.ok())
         return fail(result.error);
 
-    m_settings->setServer(m_server);
-    m_settings->setEmail(email);
+    LoginSettings::Login login = known.value_or(LoginSettings::Login{});
+    login.server = m_server;
+    login.email = email;
     // The server's own default is the lowest-id project; keep a remembered one if it is still available.
     const auto context = await<ProjectContext>([&](auto done) { m_client->projectContext(done); });
     if (context.ok()) {
-        std::optional<qint64> project = m_settings->projectId();
+        std::optional<qint64> project = login.projectId;
         const auto &available = context.value.availableProjects;
         if (!project || std::none_of(available.begin(), available.end(), [&](const Project &p) {
                 return p.id == *project;
@@ -393,8 +395,9 @@ int ServerCommands::login(QCommandLineParser &parser)
             for (const Project &p : available)
                 project = project ? std::min(*project, p.id) : p.id;
         }
-        m_settings->setProjectId(project);
+        login.projectId = project;
     }
+    m_settings->saveLogin(login);
 
     CredentialStore::Outcome stored;
     QEventLoop loop;
@@ -417,7 +420,7 @@ int ServerCommands::login(QCommandLineParser &parser)
 
 int ServerCommands::logout()
 {
-    const QString email = m_settings->email();
+    const QString email = m_settings->login(m_server).value_or(LoginSettings::Login{}).email;
     m_session->logout();
     int removed = 0;
     QString failure;
@@ -443,13 +446,14 @@ int ServerCommands::logout()
 
 bool ServerCommands::signIn()
 {
+    const QString email = m_settings->login(m_server).value_or(LoginSettings::Login{}).email;
     const QByteArray fromEnvironment = qgetenv("SWARMWATCH_TOKEN");
     if (!fromEnvironment.isEmpty()) {
         m_session->setToken(fromEnvironment.trimmed());
     } else {
         CredentialStore::Outcome outcome;
         QEventLoop loop;
-        m_credentials->read(m_server, m_settings->email(), CredentialStore::Secret::Token,
+        m_credentials->read(m_server, email, CredentialStore::Secret::Token,
                             [&](const CredentialStore::Outcome &o) {
                                 outcome = o;
                                 loop.quit();
@@ -460,7 +464,7 @@ bool ServerCommands::signIn()
                          qPrintable(outcome.message));
             return false;
         }
-        if (!outcome.found || m_settings->email().isEmpty()) {
+        if (!outcome.found || email.isEmpty()) {
             std::fprintf(
                 m_err, "swarmwatch-cli %s: %s\n", qPrintable(m_command),
                 qPrintable(tr("not logged in to %1: run `swarmwatch-cli login` or set SWARMWATCH_TOKEN")
@@ -469,15 +473,15 @@ bool ServerCommands::signIn()
         }
         m_session->setToken(outcome.value);
     }
-    if (m_settings->server() == m_server)
-        m_session->setProjectId(m_settings->projectId());
+    if (const auto login = m_settings->login(m_server))
+        m_session->setProjectId(login->projectId);
     // Keep a token the session refreshed, so the next command does not start from an expired one.
-    QObject::connect(
-        m_session.get(), &Session::tokenChanged, m_session.get(), [this](const QByteArray &token) {
-            if (!token.isEmpty() && qEnvironmentVariableIsEmpty("SWARMWATCH_TOKEN"))
-                m_credentials->write(m_server, m_settings->email(), CredentialStore::Secret::Token, token,
-                                     [](const CredentialStore::Outcome &) {});
-        });
+    QObject::connect(m_session.get(), &Session::tokenChanged, m_session.get(),
+                     [this, email](const QByteArray &token) {
+                         if (!token.isEmpty() && qEnvironmentVariableIsEmpty("SWARMWATCH_TOKEN"))
+                             m_credentials->write(m_server, email, CredentialStore::Secret::Token, token,
+                                                  [](const CredentialStore::Outcome &) {});
+                     });
     return true;
 }
 
@@ -574,7 +578,7 @@ int ServerCommands::useProject(const QString &idText)
     const auto context = await<ProjectContext>([&](auto done) { m_client->switchProject(id, done); });
     if (!context.ok())
         return fail(context.error);
-    m_settings->setProjectId(id);
+    m_settings->setProjectId(m_server, id);
     QString name;
     for (const Project &p : context.value.availableProjects) {
         if (p.id == id)

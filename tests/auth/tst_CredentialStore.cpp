@@ -117,12 +117,14 @@ private Q_SLOTS:
         {
             QSettings qsettings(path, QSettings::IniFormat);
             LoginSettings settings(&qsettings);
-            settings.setServer(QUrl(QStringLiteral("https://bob:hunter2@cipherswarm.example")));
-            settings.setEmail(QStringLiteral("bob@example.com"));
-            settings.setProjectId(4);
-            settings.setRememberPassword(true);
-            QCOMPARE(settings.server(), QUrl(QStringLiteral("https://cipherswarm.example")));
-            QCOMPARE(settings.projectId(), std::optional<qint64>(4));
+            LoginSettings::Login login;
+            login.server = QUrl(QStringLiteral("https://bob:hunter2@cipherswarm.example"));
+            login.email = QStringLiteral("bob@example.com");
+            login.projectId = 4;
+            login.rememberPassword = true;
+            settings.saveLogin(login);
+            QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://cipherswarm.example")));
+            QCOMPARE(settings.defaultLogin()->projectId, std::optional<qint64>(4));
         }
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
