@@ -5,6 +5,7 @@
 //
 // The stream follows ../shared/cipherswarm-api.md §2.3: compact JSON refresh triggers on the campaigns and
 // agents feeds (project_id often null), crack toasts with emoji and arrows, and the spaced JSON ping.
+#include "BenchSupport.h"
 #include "SseEventSink.h"
 #include "SseParser.h"
 
@@ -112,8 +113,7 @@ int main(int argc, char *argv[])
     QCoreApplication application(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     const auto option = [&arguments](const char *name, const QString &fallback) {
-        const qsizetype at = arguments.indexOf(QLatin1String(name));
-        return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
+        return bench::option(arguments, name, fallback);
     };
     const qint64 megabytes = option("--megabytes", QStringLiteral("128")).toLongLong();
     const int runs = option("--runs", QStringLiteral("5")).toInt();
