@@ -155,6 +155,8 @@ void Session::scheduleRefresh()
     const qint64 refreshInMs = std::max<qint64>(0, now.msecsTo(m_expiry) - margin * 1000);
     if (now >= m_expiry)
         return; // too late: the server cannot refresh an expired token; the next 401 asks for credentials
+    if (margin <= 0)
+        return; // no refresh ahead of expiry (a margin of 0 turns it off): the token simply runs out
     m_refreshTimer.start(
         std::chrono::milliseconds(std::min<qint64>(refreshInMs, std::numeric_limits<int>::max())));
 }

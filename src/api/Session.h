@@ -45,7 +45,7 @@ public:
     void setProjectId(std::optional<qint64> projectId);
     std::optional<qint64> projectId() const { return m_projectId; }
 
-    // How long before expiry a token is refreshed (a quarter of its lifetime, at most this).
+    // How long before expiry a token is refreshed (a quarter of its lifetime, at most this); 0: never.
     void setRefreshMargin(std::chrono::seconds margin) { m_refreshMargin = margin; }
 
     using LoginCallback = std::function<void(const ApiResult<QByteArray> &)>;
