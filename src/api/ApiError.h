@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSslCertificate>
 #include <QString>
 
 namespace swarmwatch {
@@ -27,7 +28,8 @@ struct ApiError {
     Kind kind = Kind::None;
     int httpStatus = 0;
     QString message;
-    QString endpoint; // "GET /api/v1/web/campaigns/7/metrics", where known
+    QString endpoint;            // "GET /api/v1/web/campaigns/7/metrics", where known
+    QSslCertificate certificate; // Tls: the certificate the server showed, for the user to judge
 
     bool isError() const { return kind != Kind::None; }
 };

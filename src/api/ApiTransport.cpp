@@ -2,6 +2,7 @@
 
 #include "ApiCall.h"
 #include "ApiLogging.h"
+#include "CertificatePins.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -97,6 +98,7 @@ void ApiTransport::start(Pending pending, bool low)
     m_lowInFlight += low;
     ++m_started;
     auto tlsErrors = std::make_shared<QStringList>();
+    auto tlsCertificate = std::make_shared<QSslCertificate>();
     auto cancelled = std::make_shared<bool>(false);
     auto timedOut = std::make_shared<bool>(false);
     // The transfer timeout restarts with every byte; a server that trickles must still end within a deadline.
@@ -107,10 +109,16 @@ void ApiTransport::start(Pending pending, bool low)
         reply->abort();
     });
     deadline->start(m_timeout * 4);
-    connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            tlsErrors->append(error.errorString());
-    });
+    connect(reply, &QNetworkReply::sslErrors, reply,
+            [reply, tlsErrors, tlsCertificate, pins = m_pins](const QList<QSslError> &errors) {
+                if (CertificatePins::coverAll(pins, errors)) {
+                    reply->ignoreSslErrors(errors); // these, for a certificate the user chose to trust
+                    return;
+                }
+                for (const QSslError &error : errors)
+                    tlsErrors->append(error.errorString());
+                *tlsCertificate = CertificatePins::subjectOf(errors);
+            });
     pending.call->setAbort([reply, cancelled] {
         *cancelled = true;
         reply->abort();
@@ -118,7 +126,7 @@ void ApiTransport::start(Pending pending, bool low)
     qCDebug(lcApi).noquote() << pending.request.describe();
     connect(
         reply, &QNetworkReply::finished, this,
-        [this, reply, pending = std::move(pending), tlsErrors, cancelled, timedOut, low]() {
+        [this, reply, pending = std::move(pending), tlsErrors, tlsCertificate, cancelled, timedOut, low]() {
             reply->deleteLater();
             --m_inFlight;
             m_lowInFlight -= low;
@@ -126,7 +134,7 @@ void ApiTransport::start(Pending pending, bool low)
                 pending.call->setAbort({});
             ApiResponse response;
             response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            response.body = reply->readAll();
+            response.body = reply->isOpen() ? reply->readAll() : QByteArray(); // an aborted reply is closed
             response.contentType = reply->rawHeader("Content-Type");
             response.retryAfter = reply->rawHeader("Retry-After");
             const auto error = reply->error();
@@ -144,6 +152,7 @@ void ApiTransport::start(Pending pending, bool low)
                                       tr("TLS error: %1")
                                           .arg(tlsErrors->isEmpty() ? reply->errorString()
                                                                     : tlsErrors->join(QStringLiteral("; ")))};
+                    response.error.certificate = *tlsCertificate;
                 } else {
                     // Name the address: "Connection refused" alone does not say which server, or that
                     // https was tried on a plain-http port.

@@ -42,6 +42,9 @@ public:
     // QNetworkAccessManager opens at most 6 connections per host, and the three SSE feeds hold three.
     void setMaxConcurrent(int requests) { m_maxConcurrent = std::max(1, requests); }
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCa = certificates; }
+    // Certificates the user chose to trust for this server (SHA-256, see CertificatePins).
+    void setPinnedCertificates(const QList<QByteArray> &pins) { m_pins = pins; }
+    const QList<QByteArray> &pinnedCertificates() const { return m_pins; }
     // At most this many requests started per second, on average (<= 0: no limit): a busy server's storm of
     // triggers must not turn into a storm of requests.
     void setRateLimit(double requestsPerSecond);
@@ -76,6 +79,7 @@ private:
     RequestBudget m_budget;
     QTimer m_budgetTimer; // wakes the queue when the budget has a token again
     QList<QSslCertificate> m_extraCa;
+    QList<QByteArray> m_pins;
 };
 
 } // namespace swarmwatch

@@ -8,6 +8,9 @@ namespace swarmwatch {
 // or a validation list, LoginResult's `message`, RFC 9457's `title`/`detail`, or a short plain-text body.
 ApiError httpError(const ApiRequest &request, const ApiResponse &response);
 
+// An HTML page where JSON was expected: a web server, a proxy or another application, not CipherSwarm.
+bool looksLikeHtml(const ApiResponse &response);
+
 // Just the server's explanation, or an empty string.
 QString serverExplanation(const QByteArray &body);
 

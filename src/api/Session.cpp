@@ -223,8 +223,11 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
                                 login.message.isEmpty() ? error.message : login.message};
             } else {
                 result.error =
-                    error.isError()
-                        ? error
+                    error.isError() ? error
+                    : looksLikeHtml(response)
+                        ? ApiError{ApiError::Kind::Decode, response.status,
+                                   tr("POST /api/v1/web/auth/login: an HTML page answered: not a CipherSwarm "
+                                      "server?")}
                         : ApiError{ApiError::Kind::Decode, response.status,
                                    tr("POST /api/v1/web/auth/login: the answer had no access_token")};
             }

@@ -1,5 +1,6 @@
 #include "SseConnection.h"
 
+#include "CertificatePins.h"
 #include "NetworkReachability.h"
 #include "SseLogging.h"
 
@@ -194,6 +195,8 @@ void SseConnection::startAttempt(AttemptMode mode)
 void SseConnection::sendRequest(const QUrl &url)
 {
     m_requestUrl = url;
+    m_sinceRequest.start();
+    m_firstByteSeen = false;
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
@@ -233,7 +236,11 @@ void SseConnection::sendRequest(const QUrl &url)
     connect(reply, &QNetworkReply::metaDataChanged, this, &SseConnection::handleMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &SseConnection::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &SseConnection::handleFinished);
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (CertificatePins::coverAll(m_settings.pinnedCertificates, errors)) {
+            reply->ignoreSslErrors(errors); // these, for this certificate, which the user chose to trust
+            return;
+        }
         for (const QSslError &error : errors)
             m_tlsErrors.append(error.errorString());
     });
@@ -252,6 +259,8 @@ void SseConnection::handleMetaData()
         return;
     m_idleTimer.start(m_settings.idleTimeout);
     const int status = statusAttribute.toInt();
+    m_lastHttpStatus = status;
+    m_lastContentType = m_reply->rawHeader("Content-Type");
     const QByteArray location = m_reply->rawHeader("Location");
     if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
         && !location.isEmpty()) {
@@ -290,6 +299,8 @@ void SseConnection::handleReadyRead()
     if (!reply || m_replyKind == ReplyKind::Pending)
         return;
     m_lastByteAt = QDateTime::currentDateTimeUtc();
+    if (!std::exchange(m_firstByteSeen, true) && m_replyKind == ReplyKind::Stream)
+        m_firstByteDelay = std::chrono::milliseconds(m_sinceRequest.elapsed());
 
     if (m_replyKind == ReplyKind::ErrorResponse) { // its short deadline runs on, whatever trickles in
         const QByteArray body = reply->readAll();
@@ -459,6 +470,8 @@ void SseConnection::setState(State state, const QString &reason)
 {
     m_state = state;
     m_reason = reason;
+    if (!reason.isEmpty())
+        m_lastError = reason;
     Q_EMIT stateChanged(state);
 }
 

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -75,6 +76,12 @@ public:
     quint64 eventsReceived() const { return m_eventsReceived; }
     quint64 reconnects() const { return m_reconnects; }
     QDateTime lastByteAt() const { return m_lastByteAt; }
+    // For connection diagnostics: what the last response said and how long its first byte took (a proxy
+    // that buffers the stream shows as a long delay), and the last reason a stream ended or failed.
+    int lastHttpStatus() const { return m_lastHttpStatus; }
+    QByteArray lastContentType() const { return m_lastContentType; }
+    std::optional<std::chrono::milliseconds> firstByteDelay() const { return m_firstByteDelay; }
+    QString lastError() const { return m_lastError; }
 
 public Q_SLOTS:
     void open();
@@ -139,6 +146,12 @@ private:
     quint64 m_eventsReceived = 0;
     quint64 m_reconnects = 0;
     QDateTime m_lastByteAt;
+    int m_lastHttpStatus = 0;
+    QByteArray m_lastContentType;
+    QElapsedTimer m_sinceRequest;
+    bool m_firstByteSeen = false;
+    std::optional<std::chrono::milliseconds> m_firstByteDelay;
+    QString m_lastError;
 };
 
 } // namespace swarmwatch

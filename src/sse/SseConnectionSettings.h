@@ -21,7 +21,8 @@ struct SseConnectionSettings {
     int maxRedirects = 5;
     SseParser::Limits limits;
     QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system store
-    std::optional<quint32> jitterSeed;          // fixed only in tests
+    QList<QByteArray> pinnedCertificates; // SHA-256 fingerprints the user chose to trust (CertificatePins)
+    std::optional<quint32> jitterSeed;    // fixed only in tests
 };
 
 } // namespace swarmwatch
