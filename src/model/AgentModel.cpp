@@ -1,5 +1,7 @@
 #include "AgentModel.h"
 
+#include "Format.h"
+
 #include <QLocale>
 
 namespace swarmwatch {
@@ -49,8 +51,7 @@ QVariant AgentModel::display(int at, int column) const
     case OperatingSystem:
         return a.operatingSystem;
     case LastSeen:
-        return a.lastSeenAt ? QLocale().toString(a.lastSeenAt->toLocalTime(), QLocale::ShortFormat)
-                            : tr("never");
+        return a.lastSeenAt ? Format::ago(*a.lastSeenAt, QDateTime::currentDateTimeUtc()) : tr("never");
     case LatestError:
         return row.latestError ? QVariant(*row.latestError) : QVariant();
     case Speed:
@@ -68,6 +69,12 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(index.row(), index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == LastSeen && row.agent.lastSeenAt)
+            return QLocale().toString(row.agent.lastSeenAt->toLocalTime(), QLocale::LongFormat);
+        if (index.column() == LatestError && row.latestError)
+            return *row.latestError;
+        return {};
     case IdRole:
         return row.agent.id;
     case OnlineRole:
@@ -149,6 +156,12 @@ void AgentModel::refreshOnline(const QDateTime &now)
             Q_EMIT dataChanged(index(at, Online), index(at, Online));
         }
     }
+}
+
+void AgentModel::refreshTimes()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, LastSeen), index(rowCount() - 1, LastSeen), {Qt::DisplayRole});
 }
 
 } // namespace swarmwatch

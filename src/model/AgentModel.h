@@ -39,6 +39,8 @@ public:
     void upsertAgent(const Agent &agent); // keeps the row's error and speed
     void replaceAll(const QList<Agent> &agents);
     void refreshOnline(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Time passes: "last seen ... ago" is signalled as changed.
+    void refreshTimes();
 
     static bool isOnline(const Agent &agent, const QDateTime &now);
     static QString formatSpeed(double hashesPerSecond);

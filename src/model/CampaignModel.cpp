@@ -1,23 +1,10 @@
 #include "CampaignModel.h"
 
+#include "Format.h"
+
 #include <QLocale>
 
 namespace swarmwatch {
-
-namespace {
-
-QString duration(qint64 seconds)
-{
-    if (seconds < 60)
-        return CampaignModel::tr("%1 s").arg(seconds);
-    if (seconds < 3600)
-        return CampaignModel::tr("%1 min").arg(seconds / 60);
-    if (seconds < 86400)
-        return CampaignModel::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return CampaignModel::tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
-}
-
-} // namespace
 
 CampaignModel::CampaignModel(QObject *parent)
     : KeyedTableModel(parent)
@@ -53,9 +40,15 @@ QVariant CampaignModel::display(const CampaignRow &row, int column)
     case Priority:
         return c.priority;
     case Updated:
-        return QLocale().toString(c.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        return Format::ago(c.updatedAt, QDateTime::currentDateTimeUtc());
     case Eta:
-        return row.etaSeconds ? QVariant(duration(*row.etaSeconds)) : QVariant();
+        if (!row.etaSeconds)
+            return {};
+        if (!row.etaAt)
+            return Format::duration(*row.etaSeconds);
+        return Format::eta(row.etaAt->addSecs(*row.etaSeconds), QDateTime::currentDateTimeUtc());
+    case Speed:
+        return row.hashesPerSecond ? QVariant(Format::rate(*row.hashesPerSecond)) : QVariant();
     default:
         return {};
     }
@@ -73,7 +66,11 @@ QVariant CampaignModel::sortValue(const CampaignRow &row, int column)
     case Updated:
         return row.campaign.updatedAt;
     case Eta:
-        return row.etaSeconds ? *row.etaSeconds : std::numeric_limits<qint64>::max();
+        if (!row.etaSeconds)
+            return std::numeric_limits<qint64>::max();
+        return row.etaAt ? row.etaAt->addSecs(*row.etaSeconds).toSecsSinceEpoch() : *row.etaSeconds;
+    case Speed:
+        return row.hashesPerSecond.value_or(-1.0);
     default:
         return display(row, column);
     }
@@ -90,6 +87,8 @@ QVariant CampaignModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Name && row.campaign.description)
             return *row.campaign.description;
+        if (index.column() == Updated)
+            return QLocale().toString(row.campaign.updatedAt.toLocalTime(), QLocale::LongFormat);
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Name || index.column() == State
@@ -103,6 +102,10 @@ QVariant CampaignModel::data(const QModelIndex &index, int role) const
         return row.campaign.state;
     case ProjectRole:
         return row.campaign.projectId;
+    case ProgressRole:
+        return row.metrics ? QVariant(row.metrics->progressPercent) : QVariant();
+    case ChangedAtRole:
+        return m_changedAt.value(index.row());
     default:
         return {};
     }
@@ -133,6 +136,8 @@ QVariant CampaignModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Updated");
     case Eta:
         return tr("ETA");
+    case Speed:
+        return tr("Speed");
     default:
         return {};
     }
@@ -145,6 +150,8 @@ QHash<int, QByteArray> CampaignModel::roleNames() const
     names.insert(SortRole, "sortValue");
     names.insert(StateRole, "campaignState");
     names.insert(ProjectRole, "projectId");
+    names.insert(ProgressRole, "progress");
+    names.insert(ChangedAtRole, "changedAt");
     return names;
 }
 
@@ -152,6 +159,22 @@ QVariant CampaignModel::compared(int at, int column) const
 {
     const CampaignRow &row = rows().at(at);
     return QVariantList{display(row, column), sortValue(row, column)};
+}
+
+void CampaignModel::rowStored(int at, bool inserted)
+{
+    const qint64 now = inserted ? 0 : QDateTime::currentMSecsSinceEpoch();
+    if (inserted)
+        m_changedAt.insert(at, now);
+    else
+        m_changedAt[at] = now;
+}
+
+void CampaignModel::refreshTimes()
+{
+    if (rowCount() == 0)
+        return;
+    Q_EMIT dataChanged(index(0, Updated), index(rowCount() - 1, Eta), {Qt::DisplayRole, SortRole});
 }
 
 void CampaignModel::upsertCampaign(const Campaign &campaign)

@@ -23,10 +23,18 @@ public:
         Priority,
         Updated,
         Eta,
+        Speed,
         ColumnCount
     };
     Q_ENUM(Column)
-    enum Role { IdRole = Qt::UserRole + 1, SortRole, StateRole, ProjectRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        SortRole,
+        StateRole,
+        ProjectRole,
+        ProgressRole,  // double 0..100, or invalid before the first metrics
+        ChangedAtRole, // ms since the epoch of the row's last change by an update (not its insertion), or 0
+    };
 
     explicit CampaignModel(QObject *parent = nullptr);
 
@@ -39,14 +47,21 @@ public:
     void upsertCampaign(const Campaign &campaign);
     // Makes the model hold exactly these campaigns, with minimal changes, keeping known rows' metrics.
     void replaceAll(const QList<Campaign> &campaigns);
+    // Time passes: the cells that say "ago" or count down (ETA, last update) are signalled as changed.
+    void refreshTimes();
 
 protected:
     qint64 idOf(const CampaignRow &row) const override { return row.campaign.id; }
     QVariant compared(int at, int column) const override;
+    void rowStored(int at, bool inserted) override;
+    void rowErased(int at) override { m_changedAt.removeAt(at); }
+    void rowsCleared() override { m_changedAt.clear(); }
 
 private:
     static QVariant display(const CampaignRow &row, int column);
     static QVariant sortValue(const CampaignRow &row, int column);
+
+    QList<qint64> m_changedAt; // per row, see ChangedAtRole
 };
 
 } // namespace swarmwatch

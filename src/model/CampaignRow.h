@@ -13,6 +13,8 @@ struct CampaignRow {
     std::optional<qint64> activeAgents;
     std::optional<qint64> attackCount;
     std::optional<qint64> etaSeconds; // remaining time over the attacks that report one
+    std::optional<QDateTime> etaAt;   // when that estimate was read: the finish time is etaAt + etaSeconds
+    std::optional<double> hashesPerSecond; // summed over the campaign's attacks
 
     friend bool operator==(const CampaignRow &, const CampaignRow &) = default;
 };

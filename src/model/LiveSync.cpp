@@ -66,6 +66,7 @@ struct LiveSync::CampaignChain {
     std::optional<CampaignMetrics> metrics;
     std::optional<qint64> activeAgents;
     std::optional<qint64> eta;
+    std::optional<double> speed;
 };
 
 LiveSync::LiveSync(CipherSwarmClient *client, QNetworkAccessManager *network,
@@ -1021,6 +1022,8 @@ void LiveSync::refetchCampaign(qint64 id, quint8 parts, ApiRequest::Priority pri
                           // The estimate: the remaining seconds of every attack that reports one.
                           if (performance.ok() && performance.value.etaSeconds)
                               chain->eta = chain->eta.value_or(0) + *performance.value.etaSeconds;
+                          if (performance.ok())
+                              chain->speed = chain->speed.value_or(0) + performance.value.hashesPerSecond;
                           done();
                       },
                       chain->priority),
@@ -1133,11 +1136,15 @@ void LiveSync::applyCampaign(const std::shared_ptr<CampaignChain> &chain)
             if (chain->activeAgents)
                 row.activeAgents = chain->activeAgents;
             row.etaSeconds = chain->eta;
+            row.etaAt = chain->eta ? std::optional(QDateTime::currentDateTimeUtc()) : std::nullopt;
+            row.hashesPerSecond = chain->speed;
         }
         if (!isActive(row.campaign)) {
             // A campaign that is not running has no agents on it and no ETA: its metrics are all there is.
             row.activeAgents = 0;
             row.etaSeconds.reset();
+            row.etaAt.reset();
+            row.hashesPerSecond.reset();
         }
         markFresh();
         m_campaigns->upsert(row);

@@ -73,6 +73,7 @@ public:
     Status status() const { return m_status; }
     QString statusReason() const { return m_statusReason; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
+    QDateTime lastFreshAt() const { return m_lastFreshAt; } // the last time the server's data arrived
     bool isStale() const { return m_stale; }
     // Every row is listed (the lists have been read once); metrics may still be filling in.
     bool isSnapshotLoaded() const { return m_snapshotLoaded; }

@@ -1,0 +1,116 @@
+#include "ConsoleSettings.h"
+
+#include "LiveSyncSettings.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSslCertificate>
+
+#include <array>
+
+namespace swarmwatch {
+
+namespace {
+
+struct Entry {
+    ConsoleSettings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+// Every setting: its name in the file and its default.
+const std::array<Entry, 11> &table()
+{
+    using K = ConsoleSettings::Key;
+    static const std::array<Entry, 11> entries{{
+        {K::WindowGeometry, "window/geometry", QByteArray()},
+        {K::WindowState, "window/state", QByteArray()},
+        {K::CurrentView, "window/view", 0}, // the tab: 0 campaigns, 1 agents, 2 activity
+        {K::CampaignsHeader, "campaigns/header", QByteArray()},
+        {K::CampaignsFilterText, "campaigns/filter", QString()},
+        // Every state but archived (the server lists no archived campaign, but one may be shown until the
+        // next resync says it left).
+        {K::CampaignsStates, "campaigns/states",
+         QStringList{QStringLiteral("active"), QStringLiteral("paused"), QStringLiteral("draft"),
+                     QStringLiteral("completed"), QStringLiteral("error"), QStringLiteral("other")}},
+        {K::AgentsHeader, "agents/header", QByteArray()},
+        {K::RequestsPerSecond, "connection/requestsPerSecond", 100.0},
+        {K::ResyncSeconds, "connection/resyncSeconds", 60.0},
+        {K::WatchdogSeconds, "connection/watchdogSeconds", 75.0},
+        {K::ExtraCaBundle, "connection/extraCaBundle", QString()},
+    }};
+    return entries;
+}
+
+const Entry &entry(ConsoleSettings::Key key)
+{
+    for (const Entry &e : table()) {
+        if (e.key == key)
+            return e;
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+ConsoleSettings::ConsoleSettings(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{}
+
+QVariant ConsoleSettings::defaultValue(Key key)
+{
+    return entry(key).defaultValue;
+}
+
+QString ConsoleSettings::name(Key key)
+{
+    return QString::fromLatin1(entry(key).name);
+}
+
+QVariant ConsoleSettings::value(Key key) const
+{
+    const Entry &e = entry(key);
+    const QVariant stored = m_settings->value(QString::fromLatin1(e.name), e.defaultValue);
+    // A hand-edited file may hold a word where a number belongs: the default then, not a zero.
+    if (e.defaultValue.typeId() == QMetaType::Double) {
+        bool ok = false;
+        const double number = stored.toDouble(&ok);
+        return ok && number >= 0 ? QVariant(number) : e.defaultValue;
+    }
+    if (e.defaultValue.typeId() == QMetaType::QStringList)
+        return stored.toStringList();
+    return stored;
+}
+
+void ConsoleSettings::setValue(Key key, const QVariant &value)
+{
+    const bool same = this->value(key) == value;
+    m_settings->setValue(name(key), value);
+    if (!same)
+        Q_EMIT changed(key);
+}
+
+void ConsoleSettings::reset(Key key)
+{
+    if (!m_settings->contains(name(key)))
+        return;
+    m_settings->remove(name(key));
+    Q_EMIT changed(key);
+}
+
+LiveSyncSettings ConsoleSettings::liveSyncSettings() const
+{
+    LiveSyncSettings settings;
+    settings.requestsPerSecond = number(Key::RequestsPerSecond);
+    settings.resyncInterval =
+        std::chrono::milliseconds(static_cast<qint64>(std::max(5.0, number(Key::ResyncSeconds)) * 1000));
+    settings.feed.idleTimeout =
+        std::chrono::milliseconds(static_cast<qint64>(std::max(5.0, number(Key::WatchdogSeconds)) * 1000));
+    const QString bundle = text(Key::ExtraCaBundle);
+    if (!bundle.isEmpty())
+        settings.feed.extraCaCertificates = QSslCertificate::fromPath(bundle, QSsl::Pem);
+    return settings;
+}
+
+} // namespace swarmwatch

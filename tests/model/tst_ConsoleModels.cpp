@@ -1,0 +1,265 @@
+// The desktop console's headless parts: formatting, typed settings, the campaign filter, the activity log
+// with its hidden plaintexts, the campaign table's speed/ETA/changed columns, and the diagnostics' curl line.
+#include "ActivityModel.h"
+#include "CampaignFilterModel.h"
+#include "CampaignModel.h"
+#include "ConnectionDiagnostics.h"
+#include "ConsoleSettings.h"
+#include "Format.h"
+#include "LiveSyncSettings.h"
+#include "Toast.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace swarmwatch;
+
+class TestConsoleModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void durations();
+    void etaHasTimeLeftAndFinishTime();
+    void rates();
+    void ago();
+    void settingsHaveDefaultsSignalAndPersist();
+    void settingsRejectNonsense();
+    void filterHidesArchivedByDefault();
+    void filterByTextAndUnknownStates();
+    void activityHidesPlaintextUntilRevealed();
+    void activityIsBoundedNewestFirst();
+    void campaignRowsShowSpeedEtaAndWhenTheyChanged();
+    void curlCommandHidesTheToken();
+};
+
+void TestConsoleModels::durations()
+{
+    QCOMPARE(Format::duration(45), QStringLiteral("45 s"));
+    QCOMPARE(Format::duration(12 * 60 + 5), QStringLiteral("12 min"));
+    QCOMPARE(Format::duration(2 * 3600 + 10 * 60), QStringLiteral("2 h 10 min"));
+    QCOMPARE(Format::duration(3 * 86400 + 4 * 3600), QStringLiteral("3 d 4 h"));
+    QCOMPARE(Format::duration(-5), QStringLiteral("0 s"));
+}
+
+void TestConsoleModels::etaHasTimeLeftAndFinishTime()
+{
+    const QDateTime now = QDateTime(QDate(2026, 12, 3), QTime(12, 25, 0)).toUTC();
+    const QDateTime finish = now.addSecs(2 * 3600 + 10 * 60);
+    const QString expected =
+        QStringLiteral("2 h 10 min · %1").arg(finish.toLocalTime().toString(QStringLiteral("HH:mm")));
+    QCOMPARE(Format::eta(finish, now), expected);
+    // Not today: the day's name.
+    const QString later = Format::eta(now.addDays(3), now);
+    QVERIFY2(later.startsWith(QStringLiteral("3 d 0 h · ")), qPrintable(later));
+    QVERIFY2(later.contains(QLocale().toString(now.addDays(3).toLocalTime().date(), QStringLiteral("ddd"))),
+             qPrintable(later));
+    QVERIFY(Format::eta(QDateTime(), now).isEmpty());
+}
+
+void TestConsoleModels::rates()
+{
+    QCOMPARE(Format::rate(950), QStringLiteral("950 H/s"));
+    QCOMPARE(Format::rate(12.3e6), QStringLiteral("12.3 MH/s"));
+    QCOMPARE(Format::rate(1.02e12), QStringLiteral("1.02 TH/s"));
+    QVERIFY(Format::rate(-1).isEmpty());
+    QVERIFY(Format::rate(std::numeric_limits<double>::quiet_NaN()).isEmpty());
+}
+
+void TestConsoleModels::ago()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(Format::ago(now.addSecs(-2), now), QStringLiteral("just now"));
+    QCOMPARE(Format::ago(now.addSecs(-40), now), QStringLiteral("40 s ago"));
+    QCOMPARE(Format::ago(now.addSecs(-300), now), QStringLiteral("5 min ago"));
+    QCOMPARE(Format::ago(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
+    QCOMPARE(Format::ago(now.addSecs(600), now), QStringLiteral("in the future"));
+}
+
+void TestConsoleModels::settingsHaveDefaultsSignalAndPersist()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.conf"));
+    {
+        QSettings qsettings(file, QSettings::IniFormat);
+        ConsoleSettings settings(&qsettings);
+        QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 100.0);
+        QVERIFY(!settings.list(ConsoleSettings::Key::CampaignsStates).contains(QStringLiteral("archived")));
+        QSignalSpy changed(&settings, &ConsoleSettings::changed);
+        settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 40.0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<ConsoleSettings::Key>(),
+                 ConsoleSettings::Key::RequestsPerSecond);
+        settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 40.0); // the same: no signal
+        QCOMPARE(changed.size(), 1);
+        settings.setValue(ConsoleSettings::Key::CampaignsFilterText, QStringLiteral("rockyou"));
+        QCOMPARE(settings.liveSyncSettings().requestsPerSecond, 40.0);
+    }
+    QSettings again(file, QSettings::IniFormat);
+    ConsoleSettings settings(&again);
+    QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 40.0);
+    QCOMPARE(settings.text(ConsoleSettings::Key::CampaignsFilterText), QStringLiteral("rockyou"));
+    QCOMPARE(again.value(QStringLiteral("connection/requestsPerSecond")).toDouble(), 40.0);
+    QSignalSpy changed(&settings, &ConsoleSettings::changed);
+    settings.reset(ConsoleSettings::Key::RequestsPerSecond);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 100.0);
+}
+
+void TestConsoleModels::settingsRejectNonsense()
+{
+    QTemporaryDir dir;
+    QSettings qsettings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+    qsettings.setValue(QStringLiteral("connection/requestsPerSecond"), QStringLiteral("lots"));
+    qsettings.setValue(QStringLiteral("connection/resyncSeconds"), -3);
+    qsettings.setValue(QStringLiteral("connection/watchdogSeconds"), 1);
+    ConsoleSettings settings(&qsettings);
+    QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 100.0);
+    QCOMPARE(settings.number(ConsoleSettings::Key::ResyncSeconds), 60.0);
+    // A watchdog of one second would drop every healthy feed: at least 5 s.
+    QCOMPARE(settings.liveSyncSettings().feed.idleTimeout, std::chrono::milliseconds(5000));
+}
+
+namespace {
+
+Campaign campaign(qint64 id, const QString &name, const QString &state)
+{
+    Campaign c;
+    c.id = id;
+    c.name = name;
+    c.state = state;
+    c.projectId = 1;
+    c.updatedAt = QDateTime::currentDateTimeUtc();
+    return c;
+}
+
+} // namespace
+
+void TestConsoleModels::filterHidesArchivedByDefault()
+{
+    CampaignModel model;
+    model.replaceAll({campaign(1, QStringLiteral("one"), QStringLiteral("active")),
+                      campaign(2, QStringLiteral("two"), QStringLiteral("archived")),
+                      campaign(3, QStringLiteral("three"), QStringLiteral("completed"))});
+    CampaignFilterModel filter;
+    filter.setSourceModel(&model);
+    QCOMPARE(filter.rowCount(), 2);
+    QSet<QString> states = filter.states();
+    states.insert(QStringLiteral("archived"));
+    QSignalSpy changed(&filter, &CampaignFilterModel::filterChanged);
+    filter.setStates(states);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(filter.rowCount(), 3);
+}
+
+void TestConsoleModels::filterByTextAndUnknownStates()
+{
+    CampaignModel model;
+    model.replaceAll({campaign(1, QStringLiteral("RockYou sweep"), QStringLiteral("active")),
+                      campaign(2, QStringLiteral("ntlm masks"), QStringLiteral("frozen")),
+                      campaign(3, QStringLiteral("rockyou rules"), QStringLiteral("paused"))});
+    CampaignFilterModel filter;
+    filter.setSourceModel(&model);
+    QCOMPARE(filter.rowCount(), 3); // "frozen" is unknown: it counts as "other", shown by default
+    filter.setText(QStringLiteral("ROCKYOU"));
+    QCOMPARE(filter.rowCount(), 2);
+    filter.setText({});
+    QSet<QString> states = filter.states();
+    states.remove(CampaignFilterModel::otherState());
+    filter.setStates(states);
+    QCOMPARE(filter.rowCount(), 2);
+    for (int row = 0; row < filter.rowCount(); ++row)
+        QVERIFY(filter.index(row, 0).data().toString() != QStringLiteral("ntlm masks"));
+    // Sorted by the sort role: progress numerically, not as text.
+    CampaignRow a = *model.row(1);
+    a.metrics = CampaignMetrics{10, 1, 9, 10.0, 9.5};
+    model.upsert(a);
+    CampaignRow c = *model.row(3);
+    c.metrics = CampaignMetrics{10, 1, 9, 10.0, 10.5};
+    model.upsert(c);
+    filter.sort(CampaignModel::Progress, Qt::DescendingOrder);
+    QCOMPARE(filter.index(0, CampaignModel::Name).data().toString(), QStringLiteral("rockyou rules"));
+}
+
+void TestConsoleModels::activityHidesPlaintextUntilRevealed()
+{
+    ActivityModel activity;
+    const Toast toast = Toast::fromTrigger(QStringLiteral("🎉 Hash cracked by gpu-01: 5f4dcc3b...→hunter2"));
+    QCOMPARE(toast.plaintext, QStringLiteral("hunter2"));
+    activity.addToast(toast);
+    activity.add(ActivityModel::Kind::Connection, QStringLiteral("Connection: live"));
+    QCOMPARE(activity.rowCount(), 2);
+    const QModelIndex crack = activity.index(1);
+    for (const int role : {int(Qt::DisplayRole), int(Qt::AccessibleTextRole), int(Qt::ToolTipRole),
+                           int(ActivityModel::PlaintextRole)})
+        QVERIFY2(!crack.data(role).toString().contains(QStringLiteral("hunter2")),
+                 qPrintable(QString::number(role)));
+    QVERIFY(crack.data(ActivityModel::CanRevealRole).toBool());
+    QVERIFY(!activity.index(0).data(ActivityModel::CanRevealRole).toBool());
+    QVERIFY(!activity.setData(activity.index(0), true, ActivityModel::RevealedRole)); // nothing to reveal
+
+    QSignalSpy changed(&activity, &QAbstractItemModel::dataChanged);
+    QVERIFY(activity.setData(crack, true, ActivityModel::RevealedRole));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(crack.data(Qt::DisplayRole).toString().contains(QStringLiteral("hunter2")));
+    QCOMPARE(crack.data(ActivityModel::PlaintextRole).toString(), QStringLiteral("hunter2"));
+    QVERIFY(activity.setData(crack, false, ActivityModel::RevealedRole));
+    QVERIFY(!crack.data(Qt::DisplayRole).toString().contains(QStringLiteral("hunter2")));
+}
+
+void TestConsoleModels::activityIsBoundedNewestFirst()
+{
+    ActivityModel activity(3);
+    for (int i = 0; i < 5; ++i)
+        activity.add(ActivityModel::Kind::Error, QStringLiteral("event %1").arg(i));
+    QCOMPARE(activity.rowCount(), 3);
+    QVERIFY(activity.index(0).data().toString().endsWith(QStringLiteral("event 4")));
+    QVERIFY(activity.index(2).data().toString().endsWith(QStringLiteral("event 2")));
+}
+
+void TestConsoleModels::campaignRowsShowSpeedEtaAndWhenTheyChanged()
+{
+    CampaignModel model;
+    model.upsertCampaign(campaign(7, QStringLiteral("seven"), QStringLiteral("active")));
+    const QModelIndex name = model.index(0, CampaignModel::Name);
+    QCOMPARE(name.data(CampaignModel::ChangedAtRole).toLongLong(), 0); // an insertion is not a change
+    QVERIFY(!model.index(0, CampaignModel::Progress).data(CampaignModel::ProgressRole).isValid());
+
+    CampaignRow row = *model.row(7);
+    row.metrics = CampaignMetrics{100, 25, 75, 25.0, 40.5};
+    row.hashesPerSecond = 12.3e6;
+    row.etaSeconds = 2 * 3600 + 10 * 60;
+    row.etaAt = QDateTime::currentDateTimeUtc();
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    model.upsert(row);
+    QVERIFY(name.data(CampaignModel::ChangedAtRole).toLongLong() >= before);
+    QCOMPARE(model.index(0, CampaignModel::Speed).data().toString(), QStringLiteral("12.3 MH/s"));
+    QCOMPARE(model.index(0, CampaignModel::Progress).data(CampaignModel::ProgressRole).toDouble(), 40.5);
+    const QString eta = model.index(0, CampaignModel::Eta).data().toString();
+    QVERIFY2(eta.startsWith(QStringLiteral("2 h 10 min · "))
+                 || eta.startsWith(QStringLiteral("2 h 9 min · ")),
+             qPrintable(eta));
+    QCOMPARE(model.headerData(CampaignModel::Speed, Qt::Horizontal).toString(), QStringLiteral("Speed"));
+    QCOMPARE(model.index(0, CampaignModel::Updated).data().toString(), QStringLiteral("just now"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refreshTimes();
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestConsoleModels::curlCommandHidesTheToken()
+{
+    const QByteArray token = "eyJhbGciOi.secret.token";
+    const QString curl = ConnectionDiagnostics::curlCommand(
+        QUrl(QStringLiteral("https://cs.example/api/v1/web/live/campaigns")),
+        {{"Authorization", "Bearer " + token}, {"Cookie", "active_project_id=2"}}, token);
+    QVERIFY2(!curl.contains(QString::fromLatin1(token)), qPrintable(curl));
+    QCOMPARE(curl, QStringLiteral("curl -N -H 'Accept: text/event-stream' -H \"Authorization: Bearer "
+                                  "$SWARMWATCH_TOKEN\" -H 'Cookie: active_project_id=2' "
+                                  "'https://cs.example/api/v1/web/live/campaigns'"));
+}
+
+QTEST_GUILESS_MAIN(TestConsoleModels)
+#include "tst_ConsoleModels.moc"
