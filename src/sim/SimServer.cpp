@@ -267,9 +267,16 @@ bool SimServer::start(quint16 port)
 QUrl SimServer::url() const
 {
     const QList<QTcpServer *> listening = servers();
-    return listening.isEmpty()
-               ? QUrl()
-               : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listening.first()->serverPort()));
+    return listening.isEmpty() ? QUrl()
+                               : QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                                          .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                                          .arg(listening.first()->serverPort()));
+}
+
+void SimServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    sslSetup(certificate, key);
+    m_tls = true;
 }
 
 void SimServer::startStorm(int perSecond, std::chrono::milliseconds duration, int ids, bool activeOnly)

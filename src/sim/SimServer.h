@@ -10,6 +10,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QSet>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 #include <QUrl>
 
@@ -39,6 +41,8 @@ public:
     // Listens on 127.0.0.1; port 0 picks a free one. Returns false when the port is taken.
     bool start(quint16 port = 0);
     QUrl url() const;
+    // Serves https with this certificate and key (tests of certificate trust); call before start().
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
     SimWorld &world() { return m_world; }
     SimEventHub &feeds() { return m_feeds; }
 
@@ -118,6 +122,7 @@ private:
     std::optional<int> m_failRetryAfter;
     QDateTime m_failUntil;
     std::chrono::milliseconds m_responseDelay{0};
+    bool m_tls = false;
     quint64 m_requests = 0;
     QHash<QString, quint64> m_requestsByPath;
     QString m_failSuffix;
