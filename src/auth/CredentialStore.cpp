@@ -56,10 +56,13 @@ QString CredentialStore::key(const QUrl &server, const QString &email, Secret se
            + QLatin1Char('|') + email.toLower();
 }
 
+// Jobs have no parent and delete themselves when done: libsecret calls back into a running job, so deleting
+// one mid-flight (with the store, at a sign-out or shutdown) crashed. The connection's context is the store,
+// so a job that outlives it finishes without calling anyone.
 void CredentialStore::write(const QUrl &server, const QString &email, Secret secret, const QByteArray &value,
                             Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key(server, email, secret));
     job->setBinaryData(value);
@@ -73,7 +76,7 @@ void CredentialStore::write(const QUrl &server, const QString &email, Secret sec
 
 void CredentialStore::read(const QUrl &server, const QString &email, Secret secret, Callback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key(server, email, secret));
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *finished) {
@@ -88,7 +91,7 @@ void CredentialStore::read(const QUrl &server, const QString &email, Secret secr
 
 void CredentialStore::remove(const QUrl &server, const QString &email, Secret secret, Callback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key(server, email, secret));
     connect(job, &QKeychain::Job::finished, this,
