@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QUrlQuery>
 
@@ -255,7 +257,19 @@ SimServer::SimServer(Options options, QObject *parent)
 
 bool SimServer::start(quint16 port)
 {
-    auto *tcp = new QTcpServer(this);
+    // With TLS the listening server itself must be a QSslServer: bind() takes what it is given as it is.
+    QTcpServer *tcp = nullptr;
+    if (m_tls) {
+        auto *ssl = new QSslServer(this);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(m_tlsCertificate);
+        configuration.setPrivateKey(m_tlsKey);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        ssl->setSslConfiguration(configuration);
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(this);
+    }
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         delete tcp;
         return false;
@@ -276,6 +290,8 @@ QUrl SimServer::url() const
 void SimServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
 {
     sslSetup(certificate, key);
+    m_tlsCertificate = certificate;
+    m_tlsKey = key;
     m_tls = true;
 }
 

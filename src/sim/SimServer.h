@@ -123,6 +123,8 @@ private:
     QDateTime m_failUntil;
     std::chrono::milliseconds m_responseDelay{0};
     bool m_tls = false;
+    QSslCertificate m_tlsCertificate;
+    QSslKey m_tlsKey;
     quint64 m_requests = 0;
     QHash<QString, quint64> m_requestsByPath;
     QString m_failSuffix;
