@@ -222,12 +222,14 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
                 result.error = {ApiError::Kind::Unauthorized, response.status,
                                 login.message.isEmpty() ? error.message : login.message};
             } else {
+                // An HTML page first: whatever it is, its markup is not worth a JSON parser's complaint.
                 result.error =
-                    error.isError() ? error
-                    : looksLikeHtml(response)
+                    looksLikeHtml(response) && !error.isError()
                         ? ApiError{ApiError::Kind::Decode, response.status,
                                    tr("POST /api/v1/web/auth/login: an HTML page answered: not a CipherSwarm "
                                       "server?")}
+                    : error.isError()
+                        ? error
                         : ApiError{ApiError::Kind::Decode, response.status,
                                    tr("POST /api/v1/web/auth/login: the answer had no access_token")};
             }

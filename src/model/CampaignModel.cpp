@@ -105,7 +105,7 @@ QVariant CampaignModel::data(const QModelIndex &index, int role) const
     case ProgressRole:
         return row.metrics ? QVariant(row.metrics->progressPercent) : QVariant();
     case ChangedAtRole:
-        return m_changedAt.value(index.row());
+        return m_marks.value(index.row()).changedAt;
     default:
         return {};
     }
@@ -163,11 +163,25 @@ QVariant CampaignModel::compared(int at, int column) const
 
 void CampaignModel::rowStored(int at, bool inserted)
 {
-    const qint64 now = inserted ? 0 : QDateTime::currentMSecsSinceEpoch();
-    if (inserted)
-        m_changedAt.insert(at, now);
-    else
-        m_changedAt[at] = now;
+    // What an operator calls "moved": state, name, priority, cracks, progress. Filling a row in (its metrics,
+    // then agents, speed and ETA) is loading, not a change; the first complete look is the baseline.
+    const CampaignRow &row = rows().at(at);
+    QString look;
+    if (row.metrics)
+        look = QStringLiteral("%1|%2|%3|%4|%5")
+                   .arg(row.campaign.state, row.campaign.name)
+                   .arg(row.campaign.priority)
+                   .arg(row.metrics->crackedHashes)
+                   .arg(row.metrics->progressPercent);
+    if (inserted) {
+        m_marks.insert(at, Mark{0, look});
+        return;
+    }
+    Mark &mark = m_marks[at];
+    if (!mark.look.isEmpty() && !look.isEmpty() && look != mark.look)
+        mark.changedAt = QDateTime::currentMSecsSinceEpoch();
+    if (!look.isEmpty())
+        mark.look = look;
 }
 
 void CampaignModel::refreshTimes()

@@ -33,7 +33,7 @@ public:
         StateRole,
         ProjectRole,
         ProgressRole,  // double 0..100, or invalid before the first metrics
-        ChangedAtRole, // ms since the epoch of the row's last change by an update (not its insertion), or 0
+        ChangedAtRole, // ms since the epoch of the row's last update after it was complete, or 0
     };
 
     explicit CampaignModel(QObject *parent = nullptr);
@@ -54,14 +54,18 @@ protected:
     qint64 idOf(const CampaignRow &row) const override { return row.campaign.id; }
     QVariant compared(int at, int column) const override;
     void rowStored(int at, bool inserted) override;
-    void rowErased(int at) override { m_changedAt.removeAt(at); }
-    void rowsCleared() override { m_changedAt.clear(); }
+    void rowErased(int at) override { m_marks.removeAt(at); }
+    void rowsCleared() override { m_marks.clear(); }
 
 private:
     static QVariant display(const CampaignRow &row, int column);
     static QVariant sortValue(const CampaignRow &row, int column);
 
-    QList<qint64> m_changedAt; // per row, see ChangedAtRole
+    struct Mark {
+        qint64 changedAt = 0; // see ChangedAtRole
+        QString look;         // what the last complete version showed; empty while the row loads
+    };
+    QList<Mark> m_marks; // per row
 };
 
 } // namespace swarmwatch

@@ -107,6 +107,12 @@ std::optional<Project> ConsoleSession::project() const
     return std::nullopt;
 }
 
+bool ConsoleSession::remembersProject(const QUrl &server) const
+{
+    const std::optional<LoginSettings::Login> login = m_logins->login(server);
+    return login && login->projectId.has_value();
+}
+
 QByteArray ConsoleSession::fingerprint(const QSslCertificate &certificate)
 {
     return CertificatePins::fingerprint(certificate);
@@ -167,29 +173,29 @@ void ConsoleSession::restore(const QUrl &preferred)
     m_email = login->email;
     m_session->setProjectId(login->projectId);
     setState(State::SigningIn);
-    m_credentials->read(login->server, login->email, CredentialStore::Secret::Token,
-                        [this, attempt, login](const CredentialStore::Outcome &outcome) {
-                            if (attempt != m_attempt)
-                                return;
-                            if (!outcome.ok || !outcome.found) {
-                                setState(State::SignedOut);
-                                Q_EMIT credentialsNeeded(login->server, login->email,
-                                                         outcome.ok ? QString() : outcome.message);
-                                return;
-                            }
-                            m_session->setToken(outcome.value);
-                            afterToken(login->server, [this, login](const ApiError &error) {
-                                if (!error.isError())
-                                    return;
-                                setState(State::SignedOut);
-                                Q_EMIT credentialsNeeded(
-                                    login->server, login->email,
-                                    error.kind == ApiError::Kind::Unauthorized
-                                        ? tr("Your session on %1 has expired: sign in again.")
-                                              .arg(login->server.toDisplayString())
-                                        : error.message);
-                            });
-                        });
+    m_credentials->read(
+        login->server, login->email, CredentialStore::Secret::Token,
+        [this, alive = QPointer(this), attempt, login](const CredentialStore::Outcome &outcome) {
+            if (!alive || attempt != m_attempt)
+                return;
+            if (!outcome.ok || !outcome.found) {
+                setState(State::SignedOut);
+                Q_EMIT credentialsNeeded(login->server, login->email,
+                                         outcome.ok ? QString() : outcome.message);
+                return;
+            }
+            m_session->setToken(outcome.value);
+            afterToken(login->server, [this, login](const ApiError &error) {
+                if (!error.isError())
+                    return;
+                setState(State::SignedOut);
+                Q_EMIT credentialsNeeded(login->server, login->email,
+                                         error.kind == ApiError::Kind::Unauthorized
+                                             ? tr("Your session on %1 has expired: sign in again.")
+                                                   .arg(login->server.toDisplayString())
+                                             : error.message);
+            });
+        });
 }
 
 void ConsoleSession::signIn(const QUrl &server, const QString &email, const QString &password,
@@ -344,11 +350,14 @@ void ConsoleSession::signOut()
     m_user = {};
     m_projects.clear();
     if (!m_demo && !email.isEmpty()) {
-        m_credentials->remove(
-            was, email, CredentialStore::Secret::Token, [this](const CredentialStore::Outcome &o) {
-                if (!o.ok)
-                    Q_EMIT notice(tr("The stored token could not be deleted: %1").arg(o.message));
-            });
+        m_credentials->remove(was, email, CredentialStore::Secret::Token,
+                              [this, alive = QPointer(this)](const CredentialStore::Outcome &o) {
+                                  if (!alive)
+                                      return;
+                                  if (!o.ok)
+                                      Q_EMIT notice(
+                                          tr("The stored token could not be deleted: %1").arg(o.message));
+                              });
     }
     m_activity->add(ActivityModel::Kind::Session, tr("Signed out of %1").arg(was.toDisplayString()));
     setState(State::SignedOut);
@@ -384,7 +393,9 @@ void ConsoleSession::storeToken(const QByteArray &token)
     if (m_demo || m_email.isEmpty())
         return;
     m_credentials->write(server(), m_email, CredentialStore::Secret::Token, token,
-                         [this](const CredentialStore::Outcome &outcome) {
+                         [this, alive = QPointer(this)](const CredentialStore::Outcome &outcome) {
+                             if (!alive)
+                                 return;
                              if (!outcome.ok)
                                  Q_EMIT notice(
                                      tr("Signed in, but the keychain could not keep the token (%1): "

@@ -88,6 +88,9 @@ public:
     // The remembered password of a login, for the dialog's prefill (empty when none).
     void readRememberedPassword(const QUrl &server, const QString &email, std::function<void(QString)> done);
 
+    // A project was chosen on this server before (by the GUI or swarmwatch-cli use-project).
+    bool remembersProject(const QUrl &server) const;
+
     static QByteArray fingerprint(const QSslCertificate &certificate); // SHA-256, lowercase hex
 
 Q_SIGNALS:

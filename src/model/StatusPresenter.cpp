@@ -238,7 +238,7 @@ void StatusPresenter::refresh()
         int active = 0;
         for (const CampaignRow &row : m_console->campaigns()->rows())
             active += row.campaign.state == QLatin1String("active") ? 1 : 0;
-        summary.append(tr("%n active campaign(s)", nullptr, active));
+        summary.append(tr("Active campaigns: %1").arg(active));
     }
     if (!dataAsOf.isEmpty())
         summary.append(dataAsOf);

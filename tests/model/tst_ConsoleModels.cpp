@@ -232,9 +232,13 @@ void TestConsoleModels::campaignRowsShowSpeedEtaAndWhenTheyChanged()
     row.hashesPerSecond = 12.3e6;
     row.etaSeconds = 2 * 3600 + 10 * 60;
     row.etaAt = QDateTime::currentDateTimeUtc();
+    row.activeAgents = 2;
+    model.upsert(row);
+    QCOMPARE(name.data(CampaignModel::ChangedAtRole).toLongLong(), 0); // metrics filling in: still loading
+    row.metrics->crackedHashes = 26;
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     model.upsert(row);
-    QVERIFY(name.data(CampaignModel::ChangedAtRole).toLongLong() >= before);
+    QVERIFY(name.data(CampaignModel::ChangedAtRole).toLongLong() >= before); // a complete row that moved
     QCOMPARE(model.index(0, CampaignModel::Speed).data().toString(), QStringLiteral("12.3 MH/s"));
     QCOMPARE(model.index(0, CampaignModel::Progress).data(CampaignModel::ProgressRole).toDouble(), 40.5);
     const QString eta = model.index(0, CampaignModel::Eta).data().toString();
