@@ -1,14 +1,78 @@
+#include "ConsoleOptions.h"
+#include "ConsoleSession.h"
+#include "ConsoleSettings.h"
+#include "CredentialStore.h"
+#include "Icons.h"
+#include "LoginSettings.h"
 #include "MainWindow.h"
+#include "SimServer.h"
+#include "StatusPresenter.h"
+#include "SystemNetworkReachability.h"
 
 #include <QApplication>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
+    using namespace swarmwatch;
+    // The command line first: --help and --version must work over SSH, without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const ConsoleOptions options = ConsoleOptions::parse(arguments, QStringLiteral(SWARMWATCH_VERSION));
+    if (options.action == ConsoleOptions::Action::Exit) {
+        std::fputs(options.output.toLocal8Bit().constData(), options.exitCode == 0 ? stdout : stderr);
+        return options.exitCode;
+    }
+
     QApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SwarmWatch"));
     QApplication::setApplicationName(QStringLiteral("swarmwatch"));
+    QApplication::setApplicationDisplayName(QStringLiteral("SwarmWatch"));
     QApplication::setApplicationVersion(QStringLiteral(SWARMWATCH_VERSION));
-    swarmwatch::MainWindow window;
-    window.show();
+    QApplication::setDesktopFileName(QStringLiteral("swarmwatch"));
+    QApplication::setWindowIcon(Icons::application());
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
+
+    // Shared with swarmwatch-cli: the same settings file and keychain entries.
+    QSettings qsettings;
+    ConsoleSettings settings(&qsettings);
+    LoginSettings logins(&qsettings);
+    CredentialStore credentials;
+    SystemNetworkReachability reachability;
+    ConsoleSession console(&settings, &logins, &credentials, &reachability);
+    StatusPresenter presenter(&console);
+    MainWindow window(&console, &settings, &presenter);
+
+    std::unique_ptr<sim::SimServer> demo;
+    if (options.demo) {
+        sim::SimServer::Options world;
+        if (options.demoCampaigns > 0)
+            world.world.campaigns = options.demoCampaigns;
+        world.pingInterval = std::chrono::seconds(15);
+        demo = std::make_unique<sim::SimServer>(world);
+        if (!demo->start()) {
+            std::fputs("swarmwatch: the demo server could not listen on 127.0.0.1\n", stderr);
+            return 1;
+        }
+        console.signInDemo(
+            demo->url(), QString::fromLatin1(sim::SimWorld::kDemoEmail),
+            QString::fromLatin1(sim::SimWorld::kDemoPassword), [&window](const ApiError &error) {
+                if (error.isError())
+                    QMessageBox::warning(&window, QObject::tr("Demo"),
+                                         QObject::tr("The demo could not start: %1").arg(error.message));
+            });
+    } else {
+        console.restore(options.server);
+    }
+    if (options.minimized)
+        window.showMinimized();
+    else
+        window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,81 @@
+#include "AgentsView.h"
+
+#include "AgentModel.h"
+#include "AgentTableModel.h"
+#include "ConsoleSettings.h"
+#include "ui_AgentsView.h"
+
+#include <QHeaderView>
+
+namespace swarmwatch {
+
+AgentsView::AgentsView(AgentModel *agents, ConsoleSettings *settings, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AgentsView>())
+    , m_agents(agents)
+    , m_settings(settings)
+    , m_proxy(std::make_unique<AgentTableModel>())
+{
+    m_ui->setupUi(this);
+    m_proxy->setSourceModel(agents);
+    QTableView *table = m_ui->agentTable;
+    table->setModel(m_proxy.get());
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionsMovable(true);
+    const std::array<std::pair<int, int>, 7> widths{{{AgentModel::Name, 200},
+                                                     {AgentModel::Online, 90},
+                                                     {AgentModel::State, 80},
+                                                     {AgentModel::LastSeen, 110},
+                                                     {AgentModel::Devices, 220},
+                                                     {AgentModel::Speed, 100},
+                                                     {AgentModel::LatestError, 240}}};
+    for (int visual = 0; visual < static_cast<int>(widths.size()); ++visual) {
+        const auto [column, width] = widths.at(static_cast<size_t>(visual));
+        header->moveSection(header->visualIndex(column), visual);
+        header->resizeSection(column, width);
+    }
+    table->sortByColumn(AgentModel::Name, Qt::AscendingOrder);
+    const QByteArray saved = m_settings->bytes(ConsoleSettings::Key::AgentsHeader);
+    if (!saved.isEmpty() && header->restoreState(saved))
+        table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    const auto save = [this] {
+        m_settings->setValue(ConsoleSettings::Key::AgentsHeader,
+                             m_ui->agentTable->horizontalHeader()->saveState());
+    };
+    connect(header, &QHeaderView::sortIndicatorChanged, this, save);
+    connect(header, &QHeaderView::sectionMoved, this, save);
+    connect(header, &QHeaderView::sectionResized, this, save);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(),
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    connect(m_proxy.get(), &QAbstractItemModel::rowsInserted, this, &AgentsView::updateCount);
+    connect(m_proxy.get(), &QAbstractItemModel::rowsRemoved, this, &AgentsView::updateCount);
+    connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, &AgentsView::updateCount);
+    connect(m_agents, &QAbstractItemModel::dataChanged, this, &AgentsView::updateCount);
+    m_timeTick.setInterval(15000);
+    m_timeTick.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_timeTick, &QTimer::timeout, m_agents, [this] {
+        m_agents->refreshOnline();
+        m_agents->refreshTimes();
+    });
+    m_timeTick.start();
+    updateCount();
+}
+
+AgentsView::~AgentsView() = default;
+
+QTableView *AgentsView::table() const
+{
+    return m_ui->agentTable;
+}
+
+void AgentsView::updateCount()
+{
+    int online = 0;
+    for (int row = 0; row < m_agents->rowCount(); ++row)
+        online += m_agents->data(m_agents->index(row, 0), AgentModel::OnlineRole).toBool() ? 1 : 0;
+    m_ui->countLabel->setText(tr("%1 of %n agent(s) online", nullptr, m_agents->rowCount()).arg(online));
+}
+
+} // namespace swarmwatch

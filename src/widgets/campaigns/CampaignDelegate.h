@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+
+namespace swarmwatch {
+
+// Paints the progress column as a bar (its text stays the cell's text, for copying and screen readers) and
+// marks a row that an update just changed with a fading band and an edge mark, so that what moved is seen.
+class CampaignDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kHighlightMs = 3000;
+    using Clock = std::function<qint64()>; // ms since the epoch
+
+    explicit CampaignDelegate(QObject *parent = nullptr, Clock clock = {});
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    // 0..1: how strongly the row of `index` is marked now.
+    double highlightStrength(const QModelIndex &index) const;
+
+private:
+    Clock m_clock;
+};
+
+} // namespace swarmwatch
