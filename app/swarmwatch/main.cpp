@@ -10,9 +10,11 @@
 #include "SystemNetworkReachability.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -36,6 +38,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SWARMWATCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("swarmwatch"));
     QApplication::setWindowIcon(Icons::application());
+    // The user's language where a translation exists (compiled in from resources/translations).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("swarmwatch"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
 

@@ -11,11 +11,6 @@ namespace swarmwatch {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("swarmwatch::ConnectionDiagnostics", text);
-}
-
 QString shellQuoted(const QString &text)
 {
     QString quoted = text;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "LiveSync.h"
 
 #include <QDateTime>
@@ -15,6 +17,8 @@ class ConsoleSession;
 // it can be pasted into a ticket without leaking anything.
 class ConnectionDiagnostics
 {
+    Q_DECLARE_TR_FUNCTIONS(swarmwatch::ConnectionDiagnostics)
+
 public:
     // A first byte later than this points at a proxy that buffers the stream (the server itself sends a
     // keepalive after 30 s of silence).

@@ -7,15 +7,6 @@
 
 namespace swarmwatch {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("swarmwatch::Format", text);
-}
-
-} // namespace
-
 QString Format::duration(qint64 seconds)
 {
     seconds = std::max<qint64>(0, seconds);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -11,6 +12,8 @@ namespace swarmwatch {
 // translated, and the same everywhere.
 class Format
 {
+    Q_DECLARE_TR_FUNCTIONS(swarmwatch::Format)
+
 public:
     // "45 s", "12 min", "2 h 10 min", "3 d 4 h".
     static QString duration(qint64 seconds);

@@ -75,7 +75,7 @@ void AgentsView::updateCount()
     int online = 0;
     for (int row = 0; row < m_agents->rowCount(); ++row)
         online += m_agents->data(m_agents->index(row, 0), AgentModel::OnlineRole).toBool() ? 1 : 0;
-    m_ui->countLabel->setText(tr("%1 of %n agent(s) online", nullptr, m_agents->rowCount()).arg(online));
+    m_ui->countLabel->setText(tr("Agents online: %1 of %2").arg(online).arg(m_agents->rowCount()));
 }
 
 } // namespace swarmwatch

@@ -156,7 +156,7 @@ void CampaignsView::updateCount()
 {
     const int shown = m_proxy->rowCount();
     const int all = m_campaigns->rowCount();
-    // Without plural forms ("1 campaign(s)" reads badly and English needs no translation file).
+    // Without plural forms: "1 campaign(s)" reads badly, and English would need a translation file for them.
     m_ui->countLabel->setText(shown == all ? tr("Campaigns: %1").arg(all)
                                            : tr("Campaigns: %1 of %2").arg(shown).arg(all));
 }

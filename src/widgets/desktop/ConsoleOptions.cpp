@@ -6,15 +6,6 @@
 
 namespace swarmwatch {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("swarmwatch::ConsoleOptions", text);
-}
-
-} // namespace
-
 ConsoleOptions ConsoleOptions::parse(const QStringList &arguments, const QString &version)
 {
     ConsoleOptions options;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -9,6 +10,8 @@ namespace swarmwatch {
 // swarmwatch's command line, read before any window system is touched: --help and --version print and exit
 // without a display, a mistake is one line on stderr and exit status 2.
 struct ConsoleOptions {
+    Q_DECLARE_TR_FUNCTIONS(swarmwatch::ConsoleOptions)
+public:
     enum class Action { Run, Exit };
     Action action = Action::Run;
     int exitCode = 0;
