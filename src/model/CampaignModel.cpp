@@ -188,7 +188,9 @@ void CampaignModel::refreshTimes()
 {
     if (rowCount() == 0)
         return;
-    Q_EMIT dataChanged(index(0, Updated), index(rowCount() - 1, Eta), {Qt::DisplayRole, SortRole});
+    // Texts only: the sort values are absolute times, so a proxy sorted by them need not re-sort 10,000 rows
+    // (that took ~20 ms of the GUI thread every 30 s).
+    Q_EMIT dataChanged(index(0, Updated), index(rowCount() - 1, Eta), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void CampaignModel::upsertCampaign(const Campaign &campaign)
