@@ -18,6 +18,7 @@
 #include "CipherSwarmClient.h"
 #include "LiveSync.h"
 #include "Session.h"
+#include "SimControl.h"
 #include "SimProcess.h"
 
 #include <QCoreApplication>
@@ -37,61 +38,6 @@ using namespace swarmwatch;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Times every event the main thread delivers: their sum is the main thread's busy time, their maximum the
-// longest stretch during which the event loop could not turn (a frozen UI, in the GUI).
-class TimedApplication : public QCoreApplication
-{
-public:
-    using QCoreApplication::QCoreApplication;
-    bool notify(QObject *receiver, QEvent *event) override
-    {
-        if (!m_measuring)
-            return QCoreApplication::notify(receiver, event);
-        if (m_depth++ > 0) { // nested delivery: counted in the outer one
-            const bool result = QCoreApplication::notify(receiver, event);
-            --m_depth;
-            return result;
-        }
-        QElapsedTimer timer;
-        timer.start();
-        const bool result = QCoreApplication::notify(receiver, event);
-        const qint64 ns = timer.nsecsElapsed();
-        --m_depth;
-        m_busyNs += ns;
-        ++m_events;
-        m_longestNs = std::max(m_longestNs, ns);
-        return result;
-    }
-    void measure(bool on)
-    {
-        m_measuring = on;
-        if (on)
-            m_busyNs = m_longestNs = 0, m_events = 0;
-    }
-    qint64 busyNs() const { return m_busyNs; }
-    qint64 longestNs() const { return m_longestNs; }
-    quint64 events() const { return m_events; }
-
-private:
-    bool m_measuring = false;
-    int m_depth = 0;
-    qint64 m_busyNs = 0;
-    qint64 m_longestNs = 0;
-    quint64 m_events = 0;
-};
-
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 // The client side: everything the GUI and `watch` own, with default settings unless a scenario says.
 struct Client {
@@ -119,18 +65,6 @@ struct Client {
     AgentModel agents;
     LiveSync sync;
 };
-
-// A control call to the simulator (not counted as a CipherSwarm request): its JSON answer.
-QJsonObject simControl(QNetworkAccessManager &network, const QUrl &server, const QString &pathAndQuery,
-                       bool post)
-{
-    QNetworkRequest request(QUrl(server.toString() + pathAndQuery));
-    QNetworkReply *reply = post ? network.post(request, QByteArray()) : network.get(request);
-    bench::waitFor([reply] { return reply->isFinished(); }, 30000);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return answer;
-}
 
 struct Options {
     QString scenario;
@@ -202,9 +136,9 @@ int snapshotScenario(const Options &options)
     c.sync.setSettings(settings);
     if (!c.login())
         return 1;
-    const QJsonObject before = simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
+    const QJsonObject before = bench::simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
     const SnapshotTimes times = takeSnapshot(c, 600000);
-    const QJsonObject after = simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
+    const QJsonObject after = bench::simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
     const auto routeCount = [&](const char *route) {
         return after[QLatin1String("routes")].toObject()[QLatin1String(route)].toInteger()
                - before[QLatin1String("routes")].toObject()[QLatin1String(route)].toInteger();
@@ -223,7 +157,7 @@ int snapshotScenario(const Options &options)
     std::printf("| campaign metrics requests | %lld |\n",
                 static_cast<long long>(routeCount("/api/v1/web/campaigns/{id}/metrics")));
     std::printf("| triggers received meanwhile | %llu |\n", static_cast<unsigned long long>(times.triggers));
-    std::printf("| peak RSS | %.1f MB |\n", peakRssKiB() / 1024.0);
+    std::printf("| peak RSS | %.1f MB |\n", bench::peakRssKiB() / 1024.0);
     c.sync.stop();
     return times.settledMs >= 0 ? 0 : 1;
 }
@@ -261,7 +195,7 @@ int resyncScenario(const Options &options)
     QObject::connect(c.sync.feed(LiveSync::Feed::Campaigns), &SseConnection::eventReceived, &context,
                      [&](const SseEvent &event) { triggers += !event.data.contains(QLatin1String("ping")); });
     const quint64 baseline = options.simRate > 0 ? requestsOver(10s) : 0;
-    const QJsonObject before = simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
+    const QJsonObject before = bench::simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
     const quint64 start = c.transport.requestsStarted();
     QElapsedTimer clock;
     clock.start();
@@ -271,7 +205,7 @@ int resyncScenario(const Options &options)
     else
         bench::waitFor([&] { return c.sync.isIdle(); }, 120000);
     const quint64 resync = c.transport.requestsStarted() - start;
-    const QJsonObject after = simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
+    const QJsonObject after = bench::simControl(c.network, sim.url(), QStringLiteral("/sim/stats"), false);
     std::printf("resync: %d campaigns (%d active), simulator at %g steps/s\n", options.campaigns, active,
                 options.simRate);
     if (options.simRate > 0)
@@ -293,7 +227,7 @@ int resyncScenario(const Options &options)
     return 0;
 }
 
-int stormScenario(const Options &options, TimedApplication &application)
+int stormScenario(const Options &options, bench::TimedApplication<QCoreApplication> &application)
 {
     SimProcess sim;
     if (!startSim(sim, options, 0))
@@ -309,7 +243,7 @@ int stormScenario(const Options &options, TimedApplication &application)
         std::fprintf(stderr, "the snapshot did not settle\n");
         return 1;
     }
-    const qint64 rssAfterSnapshot = peakRssKiB();
+    const qint64 rssAfterSnapshot = bench::peakRssKiB();
     c.transport.setRateLimit(options.budget);
 
     // Staleness: for each campaign, the time of the oldest trigger not yet followed by a change of its row.
@@ -358,13 +292,13 @@ int stormScenario(const Options &options, TimedApplication &application)
 
     const quint64 requestsBefore = c.transport.requestsStarted();
     application.measure(true);
-    simControl(c.network, sim.url(),
-               QStringLiteral("/sim/storm?rate=%1&seconds=%2&ids=%3&active=%4")
-                   .arg(options.rate)
-                   .arg(options.seconds)
-                   .arg(options.ids)
-                   .arg(options.activeOnly ? 1 : 0),
-               true);
+    bench::simControl(c.network, sim.url(),
+                      QStringLiteral("/sim/storm?rate=%1&seconds=%2&ids=%3&active=%4")
+                          .arg(options.rate)
+                          .arg(options.seconds)
+                          .arg(options.ids)
+                          .arg(options.activeOnly ? 1 : 0),
+                      true);
     const qint64 stormStart = clock.elapsed();
     bench::waitFor([] { return false; }, options.seconds * 1000);
     // The end of the storm is when its triggers stop arriving.
@@ -430,7 +364,7 @@ int stormScenario(const Options &options, TimedApplication &application)
     std::printf("| longest main-thread stretch | %.2f ms |\n", application.longestNs() / 1e6);
     std::printf("| main-thread events delivered | %llu |\n",
                 static_cast<unsigned long long>(application.events()));
-    std::printf("| peak RSS | %.1f MB |\n", peakRssKiB() / 1024.0);
+    std::printf("| peak RSS | %.1f MB |\n", bench::peakRssKiB() / 1024.0);
     std::printf("| campaigns checked against the server afterwards | %d, %d differ |\n", checked, mismatched);
     return mismatched == 0 && idle ? 0 : 1;
 }
@@ -439,7 +373,7 @@ int stormScenario(const Options &options, TimedApplication &application)
 
 int main(int argc, char *argv[])
 {
-    TimedApplication application(argc, argv);
+    bench::TimedApplication<QCoreApplication> application(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     const auto option = [&arguments](const char *name, double fallback) {
         return bench::option(arguments, name, QString::number(fallback)).toDouble();

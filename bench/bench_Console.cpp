@@ -1,0 +1,233 @@
+// The desktop console on a busy server: the real MainWindow (offscreen unless QT_QPA_PLATFORM says otherwise)
+// against swarmwatch-sim in its own process, signed in as --demo does (token in memory).
+//
+//   bench_Console [--campaigns N] [--sim-rate R] [--rate T] [--seconds S] [--ids K] [--idle-seconds I]
+//   [--no-sort]
+//
+// Measures, in order:
+//   - start to first painted rows: from before the window is built (the simulator already running) to the
+//     first paint of the campaign table with rows in it, and to the whole snapshot;
+//   - idle: the process's CPU time over I seconds while nothing is announced (--sim-rate 0
+//   makes
+//     the server quiet; with the default 1 the demo's life goes on);
+//   - a storm of T task reports/s for S seconds over K campaigns (every one a trigger and a refetch) while a
+//     timer scrolls the table every 100 ms and flips its sort every second: the GUI thread's longest stall (a
+//     2 ms timer's longest gap), how many stalls were longer than a 60 Hz frame, paints of the table, CPU;
+//   - peak RSS.
+// Every figure in docs/benchmarks.md's console section comes from a command here.
+#include "BenchSupport.h"
+#include "CampaignModel.h"
+#include "CampaignsView.h"
+#include "ConsoleSession.h"
+#include "ConsoleSettings.h"
+#include "CredentialStore.h"
+#include "LiveSync.h"
+#include "LoginSettings.h"
+#include "MainWindow.h"
+#include "SimControl.h"
+#include "SimProcess.h"
+#include "StatusPresenter.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace swarmwatch;
+
+namespace {
+
+qint64 cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+           + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
+// Counts paints of a widget and notes when the first one with rows in the table happened.
+class PaintCounter : public QObject
+{
+public:
+    PaintCounter(QWidget *viewport, QAbstractItemModel *rows, QElapsedTimer *clock)
+        : m_rows(rows)
+        , m_clock(clock)
+    {
+        viewport->installEventFilter(this);
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            ++paints;
+            if (firstRowsMs < 0 && m_rows->rowCount() > 0)
+                firstRowsMs = m_clock->elapsed();
+        }
+        return false;
+    }
+    quint64 paints = 0;
+    qint64 firstRowsMs = -1;
+
+private:
+    QAbstractItemModel *m_rows;
+    QElapsedTimer *m_clock;
+};
+
+// The event loop's latency, seen from inside: a 2 ms timer on the GUI thread notes the gaps between its
+// ticks. A gap far above 2 ms is a stretch in which the loop could not turn: input, paints and timers waited.
+class StallProbe : public QObject
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(2);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            const qint64 gap = now - m_last;
+            m_last = now;
+            longestNs = std::max(longestNs, gap);
+            overFrame += gap > 16'000'000 ? 1 : 0;
+            ++ticks;
+        });
+    }
+    void start()
+    {
+        longestNs = 0;
+        overFrame = ticks = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    qint64 longestNs = 0;
+    quint64 overFrame = 0; // gaps longer than a 60 Hz frame
+    quint64 ticks = 0;
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    const auto option = [&arguments](const char *name, double fallback) {
+        return bench::option(arguments, name, QString::number(fallback)).toDouble();
+    };
+    const int campaigns = static_cast<int>(option("--campaigns", 10000));
+    const double simRate = option("--sim-rate", 1);
+    const int rate = static_cast<int>(option("--rate", 5000));
+    const int seconds = static_cast<int>(option("--seconds", 10));
+    const int ids = static_cast<int>(option("--ids", 300));
+    const int idleSeconds = static_cast<int>(option("--idle-seconds", 10));
+    const bool sorting = !arguments.contains(QStringLiteral("--no-sort"));
+
+    SimProcess sim;
+    QString error;
+    if (!sim.start({QStringLiteral("--campaigns"), QString::number(campaigns), QStringLiteral("--rate"),
+                    QString::number(simRate)},
+                   &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    QTemporaryDir config;
+    QSettings qsettings(config.filePath(QStringLiteral("swarmwatch.conf")), QSettings::IniFormat);
+    ConsoleSettings settings(&qsettings);
+    LoginSettings logins(&qsettings);
+    // The snapshot's details at full speed (with the default budget of 100 requests/s, 10,000 campaigns take
+    // minutes to get every detail); the storm runs with the default budget again.
+    settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 0);
+    CredentialStore credentials(QStringLiteral("SwarmWatchBench"));
+    ConsoleSession console(&settings, &logins, &credentials, nullptr);
+    StatusPresenter presenter(&console);
+    MainWindow window(&console, &settings, &presenter);
+    QTableView *table = window.campaignsView()->table();
+    PaintCounter painted(table->viewport(), table->model(), &clock);
+    window.resize(1280, 800);
+    window.show();
+    const qint64 shownMs = clock.elapsed();
+    bool signedIn = false;
+    console.signInDemo(sim.url(), QStringLiteral("admin@swarmwatch.example"), QStringLiteral("swarmwatch"),
+                       [&signedIn](const ApiError &e) { signedIn = !e.isError(); });
+    if (!bench::waitFor([&] { return painted.firstRowsMs >= 0; }, 60000)) {
+        std::fprintf(stderr, "no rows painted within 60 s\n");
+        return 1;
+    }
+    if (!bench::waitFor([&] { return console.sync()->isIdle() && console.campaigns()->rowCount() > 0; },
+                        600000)) {
+        std::fprintf(stderr, "the snapshot did not settle\n");
+        return 1;
+    }
+    const qint64 settledMs = clock.elapsed();
+    const int rows = console.campaigns()->rowCount();
+
+    settings.reset(ConsoleSettings::Key::RequestsPerSecond);
+
+    // Idle: nothing to do but the status tick (and the demo's life, with --sim-rate above 0).
+    const qint64 idleCpuBefore = cpuMs();
+    bench::waitFor([] { return false; }, idleSeconds * 1000);
+    const qint64 idleCpu = cpuMs() - idleCpuBefore;
+
+    // The storm, with the user scrolling and re-sorting throughout.
+    QTimer scroller;
+    int step = 0;
+    QObject::connect(&scroller, &QTimer::timeout, &window, [&] {
+        QScrollBar *bar = table->verticalScrollBar();
+        bar->setValue((bar->value() + bar->pageStep()) % std::max(1, bar->maximum()));
+        if (++step % 10 == 0 && sorting)
+            table->sortByColumn(step % 20 == 0 ? CampaignModel::Progress : CampaignModel::Name,
+                                step % 40 < 20 ? Qt::AscendingOrder : Qt::DescendingOrder);
+    });
+    const quint64 paintsBefore = painted.paints;
+    StallProbe stalls;
+    stalls.start();
+    scroller.start(100);
+    const qint64 stormCpuBefore = cpuMs();
+    bench::simControl(
+        *console.network(), sim.url(),
+        QStringLiteral("/sim/storm?rate=%1&seconds=%2&ids=%3&active=0").arg(rate).arg(seconds).arg(ids),
+        true);
+    bench::waitFor([] { return false; }, seconds * 1000);
+    const qint64 stormCpu = cpuMs() - stormCpuBefore;
+    scroller.stop();
+    stalls.stop();
+    const quint64 stormPaints = painted.paints - paintsBefore;
+    const bool idleAfter = bench::waitFor([&] { return console.sync()->isIdle(); }, 120000);
+
+    std::printf("console: %d campaigns (%d in the table's project), simulator at %g steps/s\n", campaigns,
+                rows, simRate);
+    std::printf("| measure | value |\n|---|---|\n");
+    std::printf("| window shown, from before it was built | %lld ms |\n", static_cast<long long>(shownMs));
+    std::printf("| first rows painted | %lld ms |\n", static_cast<long long>(painted.firstRowsMs));
+    std::printf("| snapshot settled, no REST budget (every row with metrics and details) | %.1f s |\n",
+                settledMs / 1000.0);
+    std::printf("| idle %d s: process CPU | %lld ms (%.1f %%) |\n", idleSeconds,
+                static_cast<long long>(idleCpu), 100.0 * idleCpu / (idleSeconds * 1000.0));
+    std::printf(
+        "| storm %d reports/s for %d s over %d campaigns: longest stall of the GUI thread | %.1f ms |\n",
+        rate, seconds, ids, stalls.longestNs / 1e6);
+    std::printf("| storm: stalls longer than 16 ms (one frame) | %llu |\n",
+                static_cast<unsigned long long>(stalls.overFrame));
+    std::printf("| storm: process CPU (GUI thread and Qt's network thread) | %.0f %% |\n",
+                100.0 * stormCpu / (seconds * 1000.0));
+    std::printf("| storm: table paints (scrolled every 100 ms, re-sorted every 1 s) | %llu |\n",
+                static_cast<unsigned long long>(stormPaints));
+    std::printf("| idle again after the storm | %s |\n", idleAfter ? "yes" : "NO");
+    std::printf("| peak RSS | %.1f MB |\n", bench::peakRssKiB() / 1024.0);
+    return signedIn ? 0 : 1;
+}
