@@ -139,10 +139,11 @@ void ConsoleSession::applyConnectionSettings()
 
 void ConsoleSession::prepareServer(const QUrl &server)
 {
-    // Another server, or a new start: nothing of the old tables is true any more. After an expiry on the same
-    // server the tables stay, marked stale, until the new login's snapshot replaces them.
+    // Another server, or a new login over a live one: nothing of the old tables is true any more. After an
+    // expiry (and any failed login since) on the same server the tables stay, marked stale, until the new
+    // login's snapshot replaces them. A sign-out has emptied them already.
     const QUrl normalized = LoginSettings::normalized(server);
-    const bool keepTables = m_state == State::Expired && normalized == m_session->server();
+    const bool keepTables = m_state != State::SignedIn && normalized == m_session->server();
     m_sync->stop();
     if (!keepTables) {
         m_campaigns->clear();

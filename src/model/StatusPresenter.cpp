@@ -215,7 +215,9 @@ void StatusPresenter::refresh()
 
     QString dataAsOf;
     const QDateTime fresh = sync->lastFreshAt();
-    if ((expired || (signedIn && (sync->status() != LiveSync::Status::Live || sync->isStale())))
+    // Tables kept from an earlier session (expired, or a new login under way or refused) are stale too.
+    const bool keptTables = !signedIn && m_console->campaigns()->rowCount() > 0;
+    if ((expired || keptTables || (signedIn && (sync->status() != LiveSync::Status::Live || sync->isStale())))
         && fresh.isValid())
         dataAsOf = tr("Data as of %1").arg(Format::timeOfDay(fresh, now));
 

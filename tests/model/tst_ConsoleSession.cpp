@@ -240,6 +240,12 @@ void TestConsoleSession::expiredSessionKeepsTablesUntilTheNewLogin()
     QCOMPARE(m_presenter->overall().look, StatusPresenter::Look::Unauthorized);
     QVERIFY(m_presenter->dataAsOf().startsWith(QStringLiteral("Data as of ")));
 
+    // A mistyped password on the way keeps them too, still dated.
+    QCOMPARE(signIn(QString::fromLatin1(SimWorld::kDemoEmail), QStringLiteral("typo")).kind,
+             ApiError::Kind::Unauthorized);
+    QCOMPARE(m_console->campaigns()->rowCount(), listed(1));
+    QVERIFY(m_presenter->dataAsOf().startsWith(QStringLiteral("Data as of ")));
+
     // Signing in again keeps them until the new snapshot: they never go empty on the way.
     int emptied = 0;
     connect(m_console->campaigns(), &QAbstractItemModel::rowsRemoved, this,
