@@ -42,6 +42,21 @@ void CampaignFilterModel::setStates(const QSet<QString> &states)
     Q_EMIT filterChanged();
 }
 
+void CampaignFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_campaigns = qobject_cast<CampaignModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool CampaignFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_campaigns && sortRole() == CampaignModel::SortRole && left.model() == m_campaigns.data()) {
+        if (const std::optional<bool> less = m_campaigns->rowLessThan(left.row(), right.row(), left.column()))
+            return *less;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool CampaignFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, CampaignModel::Name, sourceParent);

@@ -8,7 +8,14 @@ namespace swarmwatch {
 
 CampaignModel::CampaignModel(QObject *parent)
     : KeyedTableModel(parent)
-{}
+    // The C locale collates by code point (case first, "10" before "9"); it means "no preference", so names
+    // sort by the root (English) rules there.
+    , m_collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale())
+{
+    // Names sort as an operator reads them: "Campaign 9" before "Campaign 10", case ignored.
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    m_collator.setNumericMode(true);
+}
 
 int CampaignModel::columnCount(const QModelIndex &parent) const
 {
@@ -173,15 +180,54 @@ void CampaignModel::rowStored(int at, bool inserted)
                    .arg(row.campaign.priority)
                    .arg(row.metrics->crackedHashes)
                    .arg(row.metrics->progressPercent);
+    if (inserted)
+        m_marks.insert(at, Mark{});
+    Mark &mark = m_marks[at];
+    if (!mark.nameKey || mark.keyedName != row.campaign.name) {
+        mark.keyedName = row.campaign.name;
+        mark.nameKey = m_collator.sortKey(row.campaign.name);
+    }
     if (inserted) {
-        m_marks.insert(at, Mark{0, look});
+        mark.look = look;
         return;
     }
-    Mark &mark = m_marks[at];
     if (!mark.look.isEmpty() && !look.isEmpty() && look != mark.look)
         mark.changedAt = QDateTime::currentMSecsSinceEpoch();
     if (!look.isEmpty())
         mark.look = look;
+}
+
+std::optional<bool> CampaignModel::rowLessThan(int left, int right, int column) const
+{
+    const CampaignRow &a = rows().at(left);
+    const CampaignRow &b = rows().at(right);
+    const auto progress = [](const CampaignRow &row) {
+        return row.metrics ? row.metrics->progressPercent : -1.0;
+    };
+    const auto cracked = [](const CampaignRow &row) {
+        return row.metrics ? row.metrics->crackedHashes : -1;
+    };
+    const auto percentCracked = [](const CampaignRow &row) {
+        return row.metrics ? row.metrics->percentCracked : -1.0;
+    };
+    switch (column) {
+    case Name:
+        return m_marks.at(left).nameKey->compare(*m_marks.at(right).nameKey) < 0;
+    case State:
+        return a.campaign.state.compare(b.campaign.state, Qt::CaseInsensitive) < 0;
+    case Progress:
+        return progress(a) < progress(b);
+    case Cracked:
+        return cracked(a) < cracked(b);
+    case PercentCracked:
+        return percentCracked(a) < percentCracked(b);
+    case Priority:
+        return a.campaign.priority < b.campaign.priority;
+    case Updated:
+        return a.campaign.updatedAt < b.campaign.updatedAt;
+    default:
+        return std::nullopt;
+    }
 }
 
 void CampaignModel::refreshTimes()

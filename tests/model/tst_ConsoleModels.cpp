@@ -29,6 +29,8 @@ private Q_SLOTS:
     void settingsRejectNonsense();
     void filterHidesArchivedByDefault();
     void filterByTextAndUnknownStates();
+    void sortsNamesAsReadAndFollowsRenames();
+    void typedSortAgreesWithTheSortRole();
     void activityHidesPlaintextUntilRevealed();
     void activityIsBoundedNewestFirst();
     void campaignRowsShowSpeedEtaAndWhenTheyChanged();
@@ -181,6 +183,72 @@ void TestConsoleModels::filterByTextAndUnknownStates()
     model.upsert(c);
     filter.sort(CampaignModel::Progress, Qt::DescendingOrder);
     QCOMPARE(filter.index(0, CampaignModel::Name).data().toString(), QStringLiteral("rockyou rules"));
+}
+
+static QStringList namesInOrder(const QAbstractItemModel &model)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names.append(model.index(row, CampaignModel::Name).data().toString());
+    return names;
+}
+
+void TestConsoleModels::sortsNamesAsReadAndFollowsRenames()
+{
+    CampaignModel model;
+    model.replaceAll({campaign(1, QStringLiteral("Campaign 10"), QStringLiteral("active")),
+                      campaign(2, QStringLiteral("campaign 9"), QStringLiteral("active")),
+                      campaign(3, QStringLiteral("Beta"), QStringLiteral("active")),
+                      campaign(4, QStringLiteral("alpha"), QStringLiteral("active"))});
+    CampaignFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.sort(CampaignModel::Name, Qt::AscendingOrder);
+    // Case ignored, numbers as numbers.
+    QCOMPARE(namesInOrder(filter),
+             (QStringList{QStringLiteral("alpha"), QStringLiteral("Beta"), QStringLiteral("campaign 9"),
+                          QStringLiteral("Campaign 10")}));
+    // A rename re-keys its row, and the live sort follows it.
+    model.upsertCampaign(campaign(4, QStringLiteral("zulu"), QStringLiteral("active")));
+    QCOMPARE(namesInOrder(filter).constLast(), QStringLiteral("zulu"));
+    filter.sort(CampaignModel::Name, Qt::DescendingOrder);
+    QCOMPARE(namesInOrder(filter).constFirst(), QStringLiteral("zulu"));
+    QCOMPARE(namesInOrder(filter).constLast(), QStringLiteral("Beta"));
+}
+
+void TestConsoleModels::typedSortAgreesWithTheSortRole()
+{
+    // The fast comparison must order every column as a plain proxy over the SortRole does (ties aside).
+    CampaignModel model;
+    QList<Campaign> campaigns;
+    for (int id = 1; id <= 40; ++id) {
+        Campaign c = campaign(id, QStringLiteral("c%1").arg((id * 7) % 40),
+                              id % 3 ? QStringLiteral("active") : QStringLiteral("paused"));
+        c.priority = (id * 5) % 11;
+        c.updatedAt = QDateTime::fromSecsSinceEpoch(1'700'000'000 + (id * 13) % 40, Qt::UTC);
+        campaigns.append(c);
+    }
+    model.replaceAll(campaigns);
+    for (int id = 1; id <= 40; id += 2) { // half the rows without metrics: they sort first
+        CampaignRow row = *model.row(id);
+        row.metrics = CampaignMetrics{100, (id * 3) % 17, 100 - (id * 3) % 17, (id * 3) % 17 * 1.0,
+                                      double((id * 11) % 37)};
+        model.upsert(row);
+    }
+    CampaignFilterModel fast;
+    fast.setSourceModel(&model);
+    QSortFilterProxyModel plain;
+    plain.setSortRole(CampaignModel::SortRole);
+    plain.setSourceModel(&model);
+    for (const int column :
+         {CampaignModel::State, CampaignModel::Progress, CampaignModel::Cracked,
+          CampaignModel::PercentCracked, CampaignModel::Priority, CampaignModel::Updated}) {
+        fast.sort(column);
+        plain.sort(column);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY2(fast.index(row, column).data(CampaignModel::SortRole)
+                         == plain.index(row, column).data(CampaignModel::SortRole),
+                     qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
+    }
 }
 
 void TestConsoleModels::activityHidesPlaintextUntilRevealed()
