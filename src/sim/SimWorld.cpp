@@ -439,18 +439,8 @@ void SimWorld::tick()
         announceCampaign(campaign, false);
 
         // Now and then a new crack: a toast carrying the plaintext, and the campaign changes.
-        if (!m_agents.isEmpty() && campaign.crackedHashes < campaign.totalHashes
-            && m_random.bounded(10) == 0) {
-            ++campaign.crackedHashes;
-            ++m_crackedLastDay;
-            const SimAgent &agent =
-                *std::next(m_agents.cbegin(), m_random.bounded(std::max<qsizetype>(1, m_agents.size())));
-            const QString who = agent.customLabel.value_or(agent.hostName);
-            const QString message = QStringLiteral("\U0001F389 Hash cracked by %1: %2...\u2192%3")
-                                        .arg(who, hex(m_random, 8),
-                                             QStringLiteral("Summer%1!").arg(m_random.bounded(2000, 2030)));
-            Q_EMIT announced(QStringLiteral("toasts"), message, std::nullopt, campaign.projectId);
-        }
+        if (!m_agents.isEmpty() && campaign.crackedHashes < campaign.totalHashes && m_random.bounded(10) == 0)
+            crackHash(campaign.id, QStringLiteral("Summer%1!").arg(m_random.bounded(2000, 2030)));
     }
     // Heartbeats and device-speed samples: one agents event each.
     for (SimAgent &agent : m_agents) {
@@ -460,6 +450,24 @@ void SimWorld::tick()
         agent.speed = std::max(1e8, agent.speed * (0.9 + m_random.bounded(0.2)));
         Q_EMIT announced(QStringLiteral("agents"), QStringLiteral("refresh"), agent.id, std::nullopt);
     }
+}
+
+bool SimWorld::crackHash(int campaignId, const QString &plaintext)
+{
+    SimCampaign *campaign = mutableCampaign(campaignId);
+    if (!campaign || m_agents.isEmpty() || campaign->crackedHashes >= campaign->totalHashes)
+        return false;
+    ++campaign->crackedHashes;
+    ++m_crackedLastDay;
+    const SimAgent &agent =
+        *std::next(m_agents.cbegin(), m_random.bounded(std::max<qsizetype>(1, m_agents.size())));
+    const QString who = agent.customLabel.value_or(agent.hostName);
+    const QString message =
+        QStringLiteral("\U0001F389 Hash cracked by %1: %2...\u2192%3").arg(who, hex(m_random, 8), plaintext);
+    Q_EMIT announced(QStringLiteral("toasts"), message, std::nullopt, campaign->projectId);
+    // The crack is a result of a task: its status report announces the campaign (without a project).
+    announceCampaign(*campaign, false);
+    return true;
 }
 
 } // namespace swarmwatch::sim

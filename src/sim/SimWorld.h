@@ -146,6 +146,9 @@ public:
     // One task status report on this campaign: a little progress (`step` percent of its first attack, or a
     // random bit), and the event the real server sends for it.
     bool reportTaskProgress(int campaignId, double step = 0);
+    // A new crack on this campaign: its count goes up, a toast carries the plaintext (as the real one does),
+    // and the campaign is announced. False when it has nothing left to crack.
+    bool crackHash(int campaignId, const QString &plaintext);
 
 Q_SIGNALS:
     // A refresh trigger: topic "campaigns" or "agents" with the entity id, or "toasts" with the message.
