@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSslCertificate>
+#include <QTime>
 
 #include <array>
 
@@ -19,10 +20,10 @@ struct Entry {
 };
 
 // Every setting: its name in the file and its default.
-const std::array<Entry, 11> &table()
+const std::array<Entry, 27> &table()
 {
     using K = ConsoleSettings::Key;
-    static const std::array<Entry, 11> entries{{
+    static const std::array<Entry, 27> entries{{
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowState, "window/state", QByteArray()},
         {K::CurrentView, "window/view", 0}, // the tab: 0 campaigns, 1 agents, 2 activity
@@ -38,6 +39,24 @@ const std::array<Entry, 11> &table()
         {K::ResyncSeconds, "connection/resyncSeconds", 60.0},
         {K::WatchdogSeconds, "connection/watchdogSeconds", 75.0},
         {K::ExtraCaBundle, "connection/extraCaBundle", QString()},
+        {K::NotifyDisconnected, "notifications/disconnected", true},
+        {K::NotifyBack, "notifications/back", true},
+        {K::NotifySessionExpired, "notifications/sessionExpired", true},
+        {K::NotifyCracks, "notifications/cracks", true},
+        {K::NotifyCampaignFinished, "notifications/campaignFinished", true},
+        {K::NotifyCampaignStalled, "notifications/campaignStalled", true},
+        {K::NotifyAgentOffline, "notifications/agentOffline", true},
+        // A wake from sleep or a blip of a few seconds is not an outage.
+        {K::DisconnectGraceSeconds, "notifications/disconnectGraceSeconds", 15.0},
+        // Agents miss heartbeats and come back: an agent is reported after this long offline.
+        {K::AgentGraceSeconds, "notifications/agentGraceSeconds", 300.0},
+        {K::StallMinutes, "notifications/stallMinutes", 30.0},
+        {K::ShowCrackPlaintext, "notifications/showCrackPlaintext", false},
+        {K::QuietHours, "notifications/quietHours", false},
+        {K::QuietHoursFrom, "notifications/quietFrom", QStringLiteral("22:00")},
+        {K::QuietHoursTo, "notifications/quietTo", QStringLiteral("07:00")},
+        {K::StartMinimized, "desktop/startMinimized", false},
+        {K::ClosingHidesToTrayToldOnce, "desktop/closingHidesToTrayTold", false},
     }};
     return entries;
 }
@@ -80,6 +99,11 @@ QVariant ConsoleSettings::value(Key key) const
     }
     if (e.defaultValue.typeId() == QMetaType::QStringList)
         return stored.toStringList();
+    if (e.defaultValue.typeId() == QMetaType::Bool)
+        return stored.toBool(); // the file holds "true" and "false" as words
+    if (e.key == ConsoleSettings::Key::QuietHoursFrom || e.key == ConsoleSettings::Key::QuietHoursTo)
+        return QTime::fromString(stored.toString(), QStringLiteral("HH:mm")).isValid() ? stored
+                                                                                       : e.defaultValue;
     return stored;
 }
 

@@ -33,6 +33,24 @@ public:
         ResyncSeconds,
         WatchdogSeconds,
         ExtraCaBundle,
+        // notifications (see Notifier)
+        NotifyDisconnected,
+        NotifyBack,
+        NotifySessionExpired,
+        NotifyCracks,
+        NotifyCampaignFinished,
+        NotifyCampaignStalled,
+        NotifyAgentOffline,
+        DisconnectGraceSeconds,
+        AgentGraceSeconds,
+        StallMinutes,
+        ShowCrackPlaintext,
+        QuietHours,     // bool
+        QuietHoursFrom, // "22:00"
+        QuietHoursTo,   // "07:00"
+        // desktop
+        StartMinimized,
+        ClosingHidesToTrayToldOnce,
     };
     Q_ENUM(Key)
 
@@ -48,6 +66,7 @@ public:
     QString text(Key key) const { return value(key).toString(); }
     QStringList list(Key key) const { return value(key).toStringList(); }
     double number(Key key) const { return value(key).toDouble(); }
+    bool flag(Key key) const { return value(key).toBool(); }
 
     // The connection settings as LiveSync takes them.
     LiveSyncSettings liveSyncSettings() const;
