@@ -1,11 +1,14 @@
+#include "Autostart.h"
 #include "ConsoleOptions.h"
 #include "ConsoleSession.h"
 #include "ConsoleSettings.h"
 #include "CredentialStore.h"
+#include "DesktopIntegration.h"
 #include "Icons.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
 #include "SimServer.h"
+#include "SingleInstance.h"
 #include "StatusPresenter.h"
 #include "SystemNetworkReachability.h"
 
@@ -46,6 +49,24 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
 
+    // One SwarmWatch per user: a second start hands its --server to the first, which shows itself. The demo
+    // runs beside anything (its server and token are its own).
+    std::unique_ptr<SingleInstance> instance;
+    if (!options.demo) {
+        instance = std::make_unique<SingleInstance>(SingleInstance::defaultDirectory());
+        if (instance->claim() == SingleInstance::Role::Secondary) {
+            QStringList handed;
+            if (options.server.isValid())
+                handed << QStringLiteral("--server") << options.server.toString();
+            if (options.minimized)
+                handed << QStringLiteral("--minimized");
+            if (instance->handOver(handed))
+                return 0;
+            std::fputs("swarmwatch: another SwarmWatch is running but did not answer\n", stderr);
+            return 1;
+        }
+    }
+
     // Shared with swarmwatch-cli: the same settings file and keychain entries.
     QSettings qsettings;
     ConsoleSettings settings(&qsettings);
@@ -55,6 +76,11 @@ int main(int argc, char *argv[])
     ConsoleSession console(&settings, &logins, &credentials, &reachability);
     StatusPresenter presenter(&console);
     MainWindow window(&console, &settings, &presenter);
+    Autostart autostart(Autostart::defaultConfigDirectory(), QCoreApplication::applicationFilePath());
+    // The tray, notifications and the hand-over from a second start: the application's, not the window's.
+    DesktopIntegration desktop(&console, &settings, &presenter, &window, &autostart);
+    if (instance)
+        QObject::connect(instance.get(), &SingleInstance::activated, &desktop, &DesktopIntegration::activate);
 
     std::unique_ptr<sim::SimServer> demo;
     if (options.demo) {
@@ -77,9 +103,6 @@ int main(int argc, char *argv[])
     } else {
         console.restore(options.server);
     }
-    if (options.minimized)
-        window.showMinimized();
-    else
-        window.show();
+    desktop.start(options.minimized || settings.flag(ConsoleSettings::Key::StartMinimized));
     return QApplication::exec();
 }

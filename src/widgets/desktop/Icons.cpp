@@ -2,7 +2,10 @@
 
 #include "CampaignFilterModel.h"
 
+#include <QFont>
 #include <QHash>
+#include <QPainter>
+#include <QPixmap>
 
 // The resources live in this static library: register them before the first icon is read.
 static void registerIconResources()
@@ -64,6 +67,34 @@ QIcon Icons::connection(StatusPresenter::Look look)
 QIcon Icons::action(const QString &name)
 {
     return load(QStringLiteral(":/action/%1.svg").arg(name));
+}
+
+QIcon Icons::withBadge(const QIcon &icon, int count)
+{
+    if (count <= 0)
+        return icon;
+    const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+    QIcon badged;
+    for (const int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap = icon.pixmap(size, size);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const qreal diameter = size * 0.62;
+        const QRectF badge(size - diameter, 0, diameter, diameter);
+        // A white ring keeps the badge apart from the icon under it, whatever the panel's colour.
+        painter.setPen(QPen(Qt::white, std::max(1.0, size / 24.0)));
+        painter.setBrush(QColor(0xc6, 0x28, 0x28));
+        painter.drawEllipse(badge);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(std::max(6, static_cast<int>(diameter * (text.size() > 1 ? 0.5 : 0.7))));
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(badge, Qt::AlignCenter, text);
+        painter.end();
+        badged.addPixmap(pixmap);
+    }
+    return badged;
 }
 
 } // namespace swarmwatch

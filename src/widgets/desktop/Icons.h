@@ -15,6 +15,8 @@ public:
     static QIcon campaignState(const QString &state); // unknown states get "other"
     static QIcon connection(StatusPresenter::Look look);
     static QIcon action(const QString &name); // reveal, reconnect, sign-out, filter
+    // The icon with a count in a round badge at its top right (the tray's unseen cracks); as is for 0.
+    static QIcon withBadge(const QIcon &icon, int count);
 };
 
 } // namespace swarmwatch

@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -78,7 +79,16 @@ MainWindow::MainWindow(ConsoleSession *console, ConsoleSettings *settings, Statu
     connect(m_ui->signOutAction, &QAction::triggered, this, [this] { m_console->signOut(); });
     connect(m_ui->signInAction, &QAction::triggered, this,
             [this] { askForCredentials(m_console->server(), m_console->email(), QString()); });
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quitting is the application's (the window may only hide to the tray); alone, the window just closes.
+    connect(m_ui->quitAction, &QAction::triggered, this, [this] {
+        if (isSignalConnected(QMetaMethod::fromSignal(&MainWindow::quitRequested)))
+            Q_EMIT quitRequested();
+        else
+            close();
+    });
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_ui->pauseNotificationsAction, &QAction::triggered, this,
+            &MainWindow::pauseNotificationsRequested);
     connect(m_ui->diagnosticsAction, &QAction::triggered, this, [this] {
         ConnectionDiagnosticsDialog *dialog = diagnosticsDialog();
         dialog->show();
@@ -187,6 +197,11 @@ void MainWindow::saveState()
     m_settings->setValue(ConsoleSettings::Key::WindowGeometry, saveGeometry());
     m_settings->setValue(ConsoleSettings::Key::WindowState, QMainWindow::saveState());
     m_campaigns->saveState();
+}
+
+void MainWindow::setNotificationsPaused(bool paused)
+{
+    m_ui->pauseNotificationsAction->setChecked(paused);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

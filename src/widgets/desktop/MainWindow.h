@@ -43,6 +43,14 @@ public:
 
     // The login dialog, prefilled; the tables stay as they are (marked stale) until the new login.
     void askForCredentials(const QUrl &server, const QString &email, const QString &reason);
+    // The File menu's "Pause notifications" follows the notifier.
+    void setNotificationsPaused(bool paused);
+
+Q_SIGNALS:
+    // File > Quit, when someone (the desktop integration) is there to quit the application.
+    void quitRequested();
+    void settingsRequested();
+    void pauseNotificationsRequested(bool pause);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
