@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignsView</name>
     <message>
         <source>&amp;Filter:</source>
@@ -106,6 +117,21 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
     <message>
         <source>swarmwatch-cli: unknown command “%1” (see swarmwatch-cli --help)
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifications</name>
+    <message>
+        <source>Reconnect now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -263,6 +289,18 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
     </message>
     <message>
         <source>&amp;About SwarmWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,6 +555,169 @@ cracked (24 h):  %5
         <source>%1 - %2%3
 
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the connection is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost for at &amp;least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds without live updates before a notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the session expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On new cracks (at most one per campaign every 10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the cracked plaintext in notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off by default: anyone who can see your screen would read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a campaign finishes or fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an active campaign makes no progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without progress before a campaign counts as stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an agent goes offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offline for at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes an agent is offline before a notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours: no notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start SwarmWatch when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start minimised (in the tray where there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Silent feed is dead after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of silence after which a feed reconnects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload everything every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between full reloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second at &amp;most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST requests per second at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA &amp;bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA bundle file (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1108,6 +1309,69 @@ cracked (24 h):  %5
     </message>
 </context>
 <context>
+    <name>swarmwatch::DesktopIntegration</name>
+    <message>
+        <source>&amp;Show SwarmWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide SwarmWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 new crack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new cracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SwarmWatch is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It keeps watching from the tray. Choose Quit in its menu to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>swarmwatch::FeedIndicator</name>
     <message>
         <source>%1: %2</source>
@@ -1409,6 +1673,93 @@ SHA-256: %5</source>
     </message>
 </context>
 <context>
+    <name>swarmwatch::Notifier</name>
+    <message>
+        <source>Connected again to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates are back after %1 without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session expired. Sign in again to keep the tables live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live updates since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hash cracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hashes cracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was %1 before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 new crack in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new cracks in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: hash %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(plaintext: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign stalled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active, but no progress since %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not seen since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>swarmwatch::Session</name>
     <message>
         <source>the session expired at %1</source>
@@ -1432,6 +1783,25 @@ SHA-256: %5</source>
     </message>
     <message>
         <source> (token refresh failed: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::SettingsDialog</name>
+    <message>
+        <source>Extra CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
