@@ -5,6 +5,7 @@
 #include "SettingsDialog.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QPushButton>
 #include <QSettings>
@@ -35,6 +36,10 @@ void TestSettingsDialog::controlsWriteSettingsLive()
     SettingsDialog dialog(&settings, &autostart);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    // For a person to look at: build/.../tests/widgets/screenshots/settings-dialog.png
+    QDir().mkpath(QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots"));
+    dialog.grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots/settings-dialog.png"));
 
     auto *plaintext = dialog.findChild<QCheckBox *>(QStringLiteral("showPlaintextCheck"));
     QVERIFY(!plaintext->isChecked()); // off by default
