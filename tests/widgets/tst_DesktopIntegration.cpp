@@ -35,6 +35,8 @@ private Q_SLOTS:
     void longOutageOnceThenBack();
     void crackBurstAtMostTwoWithoutPlaintext();
     void closingTheWindow();
+    void notificationWithoutServiceFallsBack();
+    void trayComingAndGoing();
 
 private:
     QList<Notification> shownOf(Notification::Kind kind) const;
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<DesktopIntegration> m_desktop;
     std::unique_ptr<QSignalSpy> m_shown;
     std::unique_ptr<QSignalSpy> m_delivered;
+    std::unique_ptr<QSignalSpy> m_trayChanges;
 };
 
 void TestDesktopIntegration::initTestCase()
@@ -63,6 +66,7 @@ void TestDesktopIntegration::initTestCase()
                                                      m_autostart.get());
     m_shown = std::make_unique<QSignalSpy>(m_desktop->notifier(), &Notifier::show);
     m_delivered = std::make_unique<QSignalSpy>(m_desktop->notifications(), &DesktopNotifications::delivered);
+    m_trayChanges = std::make_unique<QSignalSpy>(m_desktop.get(), &DesktopIntegration::trayChanged);
     QVERIFY2(m_desktop->notifications()->isServiceAvailable(), "dunst should be on the session bus");
     QVERIFY(m_fixture.signInDemo());
     QTRY_COMPARE_WITH_TIMEOUT(m_fixture.console->sync()->status(), LiveSync::Status::Live, kWaitMs);
@@ -73,6 +77,7 @@ void TestDesktopIntegration::cleanupTestCase()
 {
     m_shown.reset();
     m_delivered.reset();
+    m_trayChanges.reset();
     m_desktop.reset();
     m_fixture.close();
 }
@@ -165,6 +170,11 @@ void TestDesktopIntegration::longOutageOnceThenBack()
     QVERIFY2(down.body.contains(QStringLiteral("No live updates since")), qPrintable(down.body));
     QTRY_VERIFY_WITH_TIMEOUT(!m_delivered->isEmpty(), kWaitMs); // dunst took it and named it
     const uint id = m_delivered->constLast().at(1).toUInt();
+    // A click on it (dunst's default action) brings the window back.
+    m_fixture.window->hide();
+    QCOMPARE(QProcess::execute(QStringLiteral("dunstctl"), {QStringLiteral("action"), QStringLiteral("0")}),
+             0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.window->isVisible(), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(shownOf(Notification::Kind::Back).size(), 1, 3 * kWaitMs);
     QCOMPARE(shownOf(Notification::Kind::Disconnected).size(), 1); // once, through the whole outage
     QTRY_COMPARE_WITH_TIMEOUT(m_delivered->constLast().at(1).toUInt(), id, kWaitMs); // replaced in place
@@ -225,6 +235,47 @@ void TestDesktopIntegration::closingTheWindow()
         QVERIFY(!m_fixture.window->isVisible());
         QVERIFY(!m_fixture.settings->flag(Key::ClosingHidesToTrayToldOnce));
     }
+}
+
+void TestDesktopIntegration::notificationWithoutServiceFallsBack()
+{
+    // A bus without the service (here: none at all): what would be shown goes to the fallback instead.
+    DesktopNotifications notifications(QDBusConnection(QStringLiteral("no such bus")));
+    QVERIFY(!notifications.isServiceAvailable());
+    QList<Notification> fellBack;
+    notifications.setFallback([&fellBack](const Notification &n) { fellBack.append(n); });
+    notifications.show({Notification::Kind::Disconnected,
+                        QStringLiteral("connection"),
+                        QStringLiteral("Down"),
+                        QStringLiteral("body"),
+                        {},
+                        true});
+    QCOMPARE(fellBack.size(), 1);
+    QCOMPARE(fellBack.first().summary, QStringLiteral("Down"));
+}
+
+void TestDesktopIntegration::trayComingAndGoing()
+{
+    if (m_expectTray) {
+        // The StatusNotifier tray stayed through every poll of the whole run (tens of seconds, a poll each 5
+        // s).
+        QVERIFY2(m_trayChanges->isEmpty(), "the tray flickered");
+        QVERIFY(m_desktop->tray());
+        return;
+    }
+    // An XEmbed tray (trayer) starts after SwarmWatch: the icon appears, and closing then hides to it.
+    QProcess trayer;
+    trayer.start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top")});
+    QVERIFY(trayer.waitForStarted(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->tray() != nullptr, kWaitMs);
+    QVERIFY(!QApplication::quitOnLastWindowClosed());
+    // It goes away again: the window must be reachable, so it is shown, and closing quits once more.
+    m_fixture.window->hide();
+    trayer.kill();
+    QVERIFY(trayer.waitForFinished(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->tray() == nullptr, kWaitMs);
+    QVERIFY(m_fixture.window->isVisible());
+    QVERIFY(QApplication::quitOnLastWindowClosed());
 }
 
 QTEST_MAIN(TestDesktopIntegration)
