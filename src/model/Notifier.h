@@ -109,6 +109,7 @@ public:
     void markCracksSeen();
 
     Connection connection() const { return m_connection; }
+    bool isAsleep() const { return m_sleeping; }
     // Cracks counted but not told yet (a crack window is open with more in it).
     bool isHoldingCracks() const;
 

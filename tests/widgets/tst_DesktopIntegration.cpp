@@ -10,6 +10,7 @@
 #include "Notifier.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void crackBurstAtMostTwoWithoutPlaintext();
     void closingTheWindow();
     void notificationWithoutServiceFallsBack();
+    void sleepAndWakeFromLogind();
     void trayComingAndGoing();
 
 private:
@@ -132,6 +134,12 @@ void TestDesktopIntegration::trayOrPlainWindow()
         QVERIFY(menu->findChild<QAction *>(QStringLiteral("trayResumeAction"))->isVisible());
         menu->findChild<QAction *>(QStringLiteral("trayResumeAction"))->trigger();
         QVERIFY(!m_desktop->notifier()->isPaused());
+        // --minimized with a tray: straight to the tray; its Show item brings the window.
+        m_fixture.window->hide();
+        m_desktop->start(true);
+        QVERIFY(!m_fixture.window->isVisible());
+        menu->findChild<QAction *>(QStringLiteral("trayShowAction"))->trigger();
+        QVERIFY(m_fixture.window->isVisible());
     } else {
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
         QVERIFY(!m_desktop->tray());
@@ -212,6 +220,9 @@ void TestDesktopIntegration::crackBurstAtMostTwoWithoutPlaintext()
         QVERIFY2(!QString(n.summary + n.body).contains(QStringLiteral("SECRETpw")), qPrintable(n.body));
     }
     QVERIFY(m_desktop->notifier()->unseenCracks() >= 6);
+    if (m_expectTray) // the badge's count, in words too
+        QVERIFY2(m_desktop->tray()->toolTip().contains(QStringLiteral("new cracks")),
+                 qPrintable(m_desktop->tray()->toolTip()));
     const QString history = dunstHistory();
     QVERIFY2(history.contains(QStringLiteral("new crack")), qPrintable(history));
     QVERIFY2(!history.contains(QStringLiteral("SECRETpw")), qPrintable(history));
@@ -252,6 +263,24 @@ void TestDesktopIntegration::notificationWithoutServiceFallsBack()
                         true});
     QCOMPARE(fellBack.size(), 1);
     QCOMPARE(fellBack.first().summary, QStringLiteral("Down"));
+}
+
+void TestDesktopIntegration::sleepAndWakeFromLogind()
+{
+    // PrepareForSleep on the system bus (desktop-session's stand-in for logind) reaches the notifier.
+    const QString fifo = qEnvironmentVariable("SWARMWATCH_FAKE_LOGIND");
+    QVERIFY(!fifo.isEmpty());
+    const auto say = [&fifo](const char *word) {
+        QFile file(fifo);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(word);
+        file.write("\n");
+    };
+    QVERIFY(!m_desktop->notifier()->isAsleep());
+    say("sleep");
+    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->notifier()->isAsleep(), kWaitMs);
+    say("wake");
+    QTRY_VERIFY_WITH_TIMEOUT(!m_desktop->notifier()->isAsleep(), kWaitMs);
 }
 
 void TestDesktopIntegration::trayComingAndGoing()
