@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "ExitCode.h"
+#include "JournalCommand.h"
 #include "ServerCommands.h"
 #include "SseCommand.h"
 
@@ -31,6 +32,7 @@ void CliApplication::printUsage(std::FILE *stream) const
            "  summary      Show the dashboard summary\n"
            "  watch        Follow campaigns (and agents) live, as a table or JSON lines\n"
            "  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
+           "  journal      Read the journal swarmwatch keeps (--since 2h, --kind, --json)\n"
            "\n"
            "Server: --server URL, else $SWARMWATCH_SERVER, else the last login.\n"
            "Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.\n"
@@ -61,6 +63,8 @@ int CliApplication::run(const QStringList &arguments)
     }
     if (command == QLatin1String("sse"))
         return SseCommand(m_out, m_err).run(arguments);
+    if (command == QLatin1String("journal"))
+        return JournalCommand(m_out, m_err).run(arguments);
     if (ServerCommands::handles(command))
         return ServerCommands(stdin, m_out, m_err).run(command, arguments);
 

@@ -1,0 +1,462 @@
+#include "Journal.h"
+
+#include "ModelLogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+
+namespace swarmwatch {
+
+namespace {
+
+constexpr int kFlushMs = 1000;
+constexpr int kRetentionMs = 3600 * 1000;
+constexpr int kMaxQueue = 100'000; // without a file, or while writes fail: the newest are kept
+constexpr int kSchemaVersion = 1;
+
+// SQLite's result codes as QSqlError::nativeErrorCode() gives them.
+bool isDamaged(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("11") || code == QLatin1String("26"); // SQLITE_CORRUPT, SQLITE_NOTADB
+}
+
+// SQLite's own words ("file is not a database"), without Qt's "Unable to execute statement".
+QString describe(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+bool isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6"); // SQLITE_BUSY, SQLITE_LOCKED
+}
+
+QVariant optional(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant optional(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+QString JournalEntry::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Connection:
+        return QStringLiteral("connection");
+    case Kind::Toast:
+        return QStringLiteral("toast");
+    case Kind::Campaign:
+        return QStringLiteral("campaign");
+    case Kind::Sample:
+        return QStringLiteral("sample");
+    }
+    return {};
+}
+
+std::optional<JournalEntry::Kind> JournalEntry::kindFromName(const QString &name)
+{
+    for (const Kind kind : {Kind::Connection, Kind::Toast, Kind::Campaign, Kind::Sample}) {
+        if (kindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+Journal::Journal(const QString &path, Retention retention, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+    , m_retention(retention)
+    , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
+{
+    static std::atomic<int> counter{0};
+    m_connection = QStringLiteral("swarmwatch-journal-%1").arg(counter++);
+    m_flushTimer.setInterval(kFlushMs);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Journal::flush);
+    m_retentionTimer.setInterval(kRetentionMs);
+    connect(&m_retentionTimer, &QTimer::timeout, this, &Journal::applyRetention);
+}
+
+Journal::~Journal()
+{
+    flush();
+    closeDatabase();
+}
+
+QString Journal::defaultPath()
+{
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(data).filePath(QStringLiteral("swarmwatch/journal.sqlite"));
+}
+
+void Journal::closeDatabase()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_open = false;
+}
+
+bool Journal::open()
+{
+    return openDatabase(false);
+}
+
+bool Journal::openReadOnly()
+{
+    if (!QFileInfo::exists(m_path)) {
+        setProblem(tr("There is no journal at %1 yet: SwarmWatch writes it while it runs.").arg(m_path));
+        return false;
+    }
+    return openDatabase(true);
+}
+
+bool Journal::openDatabase(bool readOnly)
+{
+    closeDatabase();
+    m_readOnly = readOnly;
+    if (!readOnly && !QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        setProblem(tr("The journal's folder %1 cannot be made: not recording.")
+                       .arg(QFileInfo(m_path).absolutePath()));
+        return false;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(m_path);
+        // A writer holding the file briefly (the other app, a checkpoint) is waited for, within bounds.
+        db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000")
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+        if (!db.open()) {
+            setProblem(tr("The journal %1 cannot be opened (%2): not recording.")
+                           .arg(m_path, describe(db.lastError())));
+            closeDatabase();
+            return false;
+        }
+    }
+    m_open = true;
+    if (readOnly) {
+        QSqlQuery check(QSqlDatabase::database(m_connection));
+        if (!check.exec(QStringLiteral("SELECT count(*) FROM events LIMIT 1"))) {
+            setProblem(tr("The journal %1 cannot be read (%2).").arg(m_path, describe(check.lastError())));
+            closeDatabase();
+            return false;
+        }
+        return true;
+    }
+    switch (createSchema()) {
+    case Schema::Ready:
+        break;
+    case Schema::Damaged:
+        setAside(tr("it is damaged"));
+        return openDatabase(false); // a new file: its schema cannot be damaged
+    case Schema::Failed:
+        closeDatabase();
+        return false;
+    }
+    m_retentionTimer.start();
+    applyRetention();
+    if (!m_queue.isEmpty())
+        m_flushTimer.start();
+    return true;
+}
+
+Journal::Schema Journal::createSchema()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    const QStringList statements{
+        // Before any table: a file that can give space back after retention deletes.
+        QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA synchronous = NORMAL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS events ("
+                       " id INTEGER PRIMARY KEY,"
+                       " at INTEGER NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " server TEXT NOT NULL DEFAULT '',"
+                       " project INTEGER,"
+                       " campaign INTEGER,"
+                       " text TEXT NOT NULL DEFAULT '',"
+                       " progress REAL,"
+                       " cracked INTEGER)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_at ON events(at)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_campaign_at ON events(campaign, at)"),
+        QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
+    };
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            const QSqlError error = query.lastError();
+            if (isDamaged(error))
+                return Schema::Damaged;
+            setProblem(
+                tr("The journal %1 cannot be written (%2): not recording.").arg(m_path, describe(error)));
+            return Schema::Failed;
+        }
+    }
+    return Schema::Ready;
+}
+
+void Journal::setAside(const QString &why)
+{
+    closeDatabase();
+    const QString aside = m_path + QStringLiteral(".damaged-")
+                          + m_clock().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QFile::rename(m_path, aside);
+    QFile::remove(m_path + QStringLiteral("-wal"));
+    QFile::remove(m_path + QStringLiteral("-shm"));
+    setProblem(tr("The journal %1 was set aside as %2 (%3); a new one was started.").arg(m_path, aside, why));
+}
+
+void Journal::setProblem(const QString &problem)
+{
+    // Said where it is shown (the window, the CLI's one line); the log has it once, quietly.
+    qCInfo(lcModel).noquote() << "journal:" << problem;
+    m_problem = problem;
+    Q_EMIT problemChanged(problem);
+}
+
+void Journal::record(JournalEntry entry)
+{
+    if (!entry.at.isValid())
+        entry.at = m_clock();
+    m_queue.append(std::move(entry));
+    if (m_queue.size() > kMaxQueue)
+        m_queue.remove(0, m_queue.size() - kMaxQueue);
+    if (m_open && !m_readOnly && !m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void Journal::flush()
+{
+    m_flushTimer.stop();
+    if (!m_open || m_readOnly || m_queue.isEmpty())
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        setProblem(
+            tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(db.lastError())));
+        m_flushTimer.start();
+        return;
+    }
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO events (at, kind, server, project, campaign, text, progress, cracked)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const JournalEntry &entry : std::as_const(m_queue)) {
+        insert.addBindValue(entry.at.toMSecsSinceEpoch());
+        insert.addBindValue(JournalEntry::kindName(entry.kind));
+        insert.addBindValue(entry.server.isNull() ? QStringLiteral("") : entry.server); // "" is not NULL
+        insert.addBindValue(optional(entry.projectId));
+        insert.addBindValue(optional(entry.campaignId));
+        insert.addBindValue(entry.text.isNull() ? QStringLiteral("") : entry.text);
+        insert.addBindValue(optional(entry.progress));
+        insert.addBindValue(optional(entry.cracked));
+        if (!insert.exec()) {
+            const QSqlError error = insert.lastError();
+            if (!isDamaged(error) && !isBusy(error)) {
+                // This line cannot be written (a constraint, say): it goes, the rest must not wait for it.
+                qCWarning(lcModel).noquote() << "journal: a line was dropped:" << error.text();
+                continue;
+            }
+            db.rollback();
+            if (isDamaged(error)) {
+                setAside(tr("it was damaged while SwarmWatch wrote to it"));
+                openDatabase(false); // the queue is kept and written to the new file
+            } else {
+                setProblem(
+                    tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(error)));
+                m_flushTimer.start();
+            }
+            return;
+        }
+    }
+    if (!db.commit()) {
+        setProblem(
+            tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(db.lastError())));
+        db.rollback();
+        m_flushTimer.start();
+        return;
+    }
+    const int count = int(m_queue.size());
+    m_queue.clear();
+    if (!m_problem.isEmpty() && !m_problem.contains(QLatin1String("set aside")))
+        setProblem({}); // writing works again
+    Q_EMIT written(count);
+}
+
+QList<JournalEntry> Journal::read(const Query &query)
+{
+    flush();
+    QList<JournalEntry> entries;
+    if (!m_open)
+        return entries;
+    QStringList where;
+    QVariantList values;
+    if (query.since.isValid()) {
+        where << QStringLiteral("at >= ?");
+        values << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        where << QStringLiteral("at <= ?");
+        values << query.until.toMSecsSinceEpoch();
+    }
+    if (!query.kinds.isEmpty()) {
+        QStringList marks;
+        for (const JournalEntry::Kind kind : query.kinds) {
+            marks << QStringLiteral("?");
+            values << JournalEntry::kindName(kind);
+        }
+        where << QStringLiteral("kind IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (query.campaignId) {
+        where << QStringLiteral("campaign = ?");
+        values << *query.campaignId;
+    }
+    if (!query.search.isEmpty()) {
+        // instr on lower(): no LIKE wildcards to escape in what the user typed.
+        where << QStringLiteral("instr(lower(text), ?) > 0");
+        values << query.search.toLower();
+    }
+    QString sql =
+        QStringLiteral("SELECT id, at, kind, server, project, campaign, text, progress, cracked FROM events");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql +=
+        query.newestFirst ? QStringLiteral(" ORDER BY at DESC, id DESC") : QStringLiteral(" ORDER BY at, id");
+    sql += QStringLiteral(" LIMIT %1").arg(std::max(0, query.limit));
+    QSqlQuery select(QSqlDatabase::database(m_connection));
+    select.setForwardOnly(true);
+    select.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        select.addBindValue(value);
+    if (!select.exec()) {
+        setProblem(tr("The journal %1 cannot be read (%2).").arg(m_path, describe(select.lastError())));
+        return entries;
+    }
+    while (select.next()) {
+        JournalEntry entry;
+        entry.id = select.value(0).toLongLong();
+        entry.at = QDateTime::fromMSecsSinceEpoch(select.value(1).toLongLong(), Qt::UTC);
+        entry.kind =
+            JournalEntry::kindFromName(select.value(2).toString()).value_or(JournalEntry::Kind::Connection);
+        entry.server = select.value(3).toString();
+        if (!select.isNull(4))
+            entry.projectId = select.value(4).toLongLong();
+        if (!select.isNull(5))
+            entry.campaignId = select.value(5).toLongLong();
+        entry.text = select.value(6).toString();
+        if (!select.isNull(7))
+            entry.progress = select.value(7).toDouble();
+        if (!select.isNull(8))
+            entry.cracked = select.value(8).toLongLong();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+qint64 Journal::fileBytes() const
+{
+    if (!m_open)
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    qint64 pages = 0, pageSize = 0, freePages = 0;
+    if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
+        pages = query.value(0).toLongLong();
+    if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next())
+        pageSize = query.value(0).toLongLong();
+    if (query.exec(QStringLiteral("PRAGMA freelist_count")) && query.next())
+        freePages = query.value(0).toLongLong();
+    return (pages - freePages) * pageSize;
+}
+
+void Journal::applyRetention()
+{
+    if (!m_open || m_readOnly)
+        return;
+    flush();
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));
+    query.addBindValue(m_clock().addDays(-m_retention.maxAgeDays).toMSecsSinceEpoch());
+    if (!query.exec())
+        qCWarning(lcModel).noquote() << "journal: retention by age failed:" << describe(query.lastError());
+    // By size: the oldest tenth at a time, until it fits.
+    for (int round = 0; round < 20 && fileBytes() > m_retention.maxBytes; ++round) {
+        if (!query.exec(
+                QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY at, id LIMIT "
+                               "max(1, (SELECT count(*) FROM events) / 10))")))
+            break;
+    }
+    query.exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+QByteArray Journal::toCsv(const QList<JournalEntry> &entries)
+{
+    QString csv = QStringLiteral("time,kind,server,project,campaign,text,progress,cracked\r\n");
+    for (const JournalEntry &entry : entries) {
+        csv += entry.at.toString(Qt::ISODateWithMs) + QLatin1Char(',') + JournalEntry::kindName(entry.kind)
+               + QLatin1Char(',') + csvField(entry.server) + QLatin1Char(',')
+               + (entry.projectId ? QString::number(*entry.projectId) : QString()) + QLatin1Char(',')
+               + (entry.campaignId ? QString::number(*entry.campaignId) : QString()) + QLatin1Char(',')
+               + csvField(entry.text) + QLatin1Char(',')
+               + (entry.progress ? QString::number(*entry.progress, 'f', 2) : QString()) + QLatin1Char(',')
+               + (entry.cracked ? QString::number(*entry.cracked) : QString()) + QStringLiteral("\r\n");
+    }
+    return csv.toUtf8();
+}
+
+QByteArray Journal::toJson(const QList<JournalEntry> &entries)
+{
+    QJsonArray array;
+    for (const JournalEntry &entry : entries) {
+        QJsonObject object{{QStringLiteral("time"), entry.at.toString(Qt::ISODateWithMs)},
+                           {QStringLiteral("kind"), JournalEntry::kindName(entry.kind)},
+                           {QStringLiteral("server"), entry.server},
+                           {QStringLiteral("text"), entry.text}};
+        if (entry.projectId)
+            object.insert(QStringLiteral("project"), *entry.projectId);
+        if (entry.campaignId)
+            object.insert(QStringLiteral("campaign"), *entry.campaignId);
+        if (entry.progress)
+            object.insert(QStringLiteral("progress"), *entry.progress);
+        if (entry.cracked)
+            object.insert(QStringLiteral("cracked"), *entry.cracked);
+        array.append(object);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+} // namespace swarmwatch

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+namespace swarmwatch {
+
+// One line of the journal.
+struct JournalEntry {
+    enum class Kind {
+        Connection, // the connection's state changed (signed in, live, reconnecting, expired, ...)
+        Toast,      // a toast, redacted as shown (never a plaintext)
+        Campaign,   // a campaign's state changed
+        Sample,     // a campaign's progress and cracks at a moment
+    };
+    qint64 id = 0;
+    QDateTime at; // UTC
+    Kind kind = Kind::Connection;
+    QString server;
+    std::optional<qint64> projectId;
+    std::optional<qint64> campaignId;
+    QString text;
+    std::optional<double> progress;
+    std::optional<qint64> cracked;
+
+    static QString kindName(Kind kind); // "connection", "toast", "campaign", "sample"
+    static std::optional<Kind> kindFromName(const QString &name);
+};
+
+struct JournalRetention {
+    qint64 maxAgeDays = 30;
+    qint64 maxBytes = 50LL * 1024 * 1024;
+};
+struct JournalQuery {
+    QDateTime since;                // invalid: from the start
+    QDateTime until;                // invalid: up to now
+    QSet<JournalEntry::Kind> kinds; // empty: all
+    std::optional<qint64> campaignId;
+    QString search; // in the text, case-insensitive
+    int limit = 10000;
+    bool newestFirst = true;
+};
+
+// A local history an operator can search and export: SQLite through Qt SQL, in the user's data directory,
+// shared by swarmwatch (which writes) and swarmwatch-cli (which reads). Writes are queued and go in one
+// transaction a second (never one disk write per event on the GUI thread); WAL, so that a crash loses at most
+// the queue and a reader never blocks the writer. Old lines go by age and by size. A damaged file is set
+// aside (renamed) and a new one started; a locked or unwritable one is reported and the journal runs
+// without a file. Nothing here is fatal: problem() says what went wrong, in words.
+class Journal : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Retention = JournalRetention;
+    using Query = JournalQuery;
+    using Clock = std::function<QDateTime()>;
+
+    explicit Journal(const QString &path, Retention retention = {}, Clock clock = {},
+                     QObject *parent = nullptr);
+    ~Journal() override;
+
+    // $XDG_DATA_HOME/swarmwatch/journal.sqlite (the GUI's and the CLI's).
+    static QString defaultPath();
+
+    // Opens (or creates) the file; false when the journal runs without one (problem() says why).
+    bool open();
+    // Opens an existing file for reading only (the CLI); false when there is none or it cannot be read.
+    bool openReadOnly();
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    QString problem() const { return m_problem; }
+
+    void setRetention(Retention retention) { m_retention = retention; }
+    void record(JournalEntry entry);
+    // Writes the queue now (also done each second and on destruction).
+    void flush();
+    QList<JournalEntry> read(const Query &query);
+    // Removes what is older than the age limit, then the oldest lines until the file fits the size limit.
+    void applyRetention();
+    qint64 fileBytes() const;
+    int queued() const { return int(m_queue.size()); }
+
+    static QByteArray toCsv(const QList<JournalEntry> &entries);
+    static QByteArray toJson(const QList<JournalEntry> &entries);
+
+Q_SIGNALS:
+    void problemChanged(const QString &problem);
+    void written(int count);
+
+private:
+    enum class Schema { Ready, Damaged, Failed };
+    bool openDatabase(bool readOnly);
+    Schema createSchema();
+    void setProblem(const QString &problem);
+    void setAside(const QString &why);
+    void closeDatabase();
+
+    QString m_path;
+    QString m_connection; // QSqlDatabase connection name, unique per Journal
+    Retention m_retention;
+    Clock m_clock;
+    bool m_open = false;
+    bool m_readOnly = false;
+    QString m_problem;
+    QList<JournalEntry> m_queue;
+    QTimer m_flushTimer;
+    QTimer m_retentionTimer;
+};
+
+} // namespace swarmwatch
