@@ -5,6 +5,8 @@
 #include "CredentialStore.h"
 #include "DesktopIntegration.h"
 #include "Icons.h"
+#include "Journal.h"
+#include "JournalRecorder.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
 #include "SimServer.h"
@@ -17,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTranslator>
 
 #include <cstdio>
@@ -76,6 +79,14 @@ int main(int argc, char *argv[])
     ConsoleSession console(&settings, &logins, &credentials, &reachability);
     StatusPresenter presenter(&console);
     MainWindow window(&console, &settings, &presenter);
+    // The journal: the operator's history on disk. The demo's goes to a folder of its own, deleted at exit.
+    QTemporaryDir demoData;
+    Journal journal(options.demo ? demoData.filePath(QStringLiteral("journal.sqlite"))
+                                 : Journal::defaultPath());
+    journal.open(); // a problem is shown in the Journal view; SwarmWatch runs on without one
+    JournalRecorder recorder(&journal);
+    recorder.watch(&console);
+    window.setJournal(&journal);
     Autostart autostart(Autostart::defaultConfigDirectory(), QCoreApplication::applicationFilePath());
     // The tray, notifications and the hand-over from a second start: the application's, not the window's.
     DesktopIntegration desktop(&console, &settings, &presenter, &window, &autostart);

@@ -43,8 +43,10 @@ void JournalRecorder::watch(ConsoleSession *console)
             });
     connect(console->sync(), &LiveSync::statusChanged, this, [this, console](LiveSync::Status status) {
         const QString reason = console->sync()->statusReason();
-        connectionChanged(reason.isEmpty() ? LiveSync::statusName(status)
-                                           : tr("%1 (%2)").arg(LiveSync::statusName(status), reason));
+        // As the Activity view says it.
+        connectionChanged(reason.isEmpty()
+                              ? tr("Connection: %1").arg(LiveSync::statusName(status))
+                              : tr("Connection: %1 (%2)").arg(LiveSync::statusName(status), reason));
     });
     connect(console->sync(), &LiveSync::toastReceived, this,
             [this](const Toast &toast) { this->toast(toast.redacted); });

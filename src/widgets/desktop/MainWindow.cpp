@@ -8,6 +8,7 @@
 #include "ConsoleSession.h"
 #include "ConsoleSettings.h"
 #include "Icons.h"
+#include "JournalView.h"
 #include "LiveSync.h"
 #include "LoginDialog.h"
 #include "StatusPresenter.h"
@@ -197,6 +198,16 @@ void MainWindow::saveState()
     m_settings->setValue(ConsoleSettings::Key::WindowGeometry, saveGeometry());
     m_settings->setValue(ConsoleSettings::Key::WindowState, QMainWindow::saveState());
     m_campaigns->saveState();
+}
+
+void MainWindow::setJournal(Journal *journal)
+{
+    if (m_journal || !journal)
+        return;
+    m_journal = new JournalView(journal, this);
+    m_journal->setObjectName(QStringLiteral("journalView"));
+    const int activity = m_ui->viewTabs->indexOf(m_activity);
+    m_ui->viewTabs->insertTab(activity + 1, m_journal, tr("&Journal"));
 }
 
 void MainWindow::setNotificationsPaused(bool paused)

@@ -19,6 +19,8 @@ class ConnectionDiagnosticsDialog;
 class ConnectionIndicators;
 class ConsoleSession;
 class ConsoleSettings;
+class Journal;
+class JournalView;
 class LoginDialog;
 class StatusPresenter;
 
@@ -43,6 +45,9 @@ public:
 
     // The login dialog, prefilled; the tables stay as they are (marked stale) until the new login.
     void askForCredentials(const QUrl &server, const QString &email, const QString &reason);
+    // Adds the Journal view (searchable history) beside Activity.
+    void setJournal(Journal *journal);
+    JournalView *journalView() const { return m_journal; }
     // The File menu's "Pause notifications" follows the notifier.
     void setNotificationsPaused(bool paused);
 
@@ -68,6 +73,7 @@ private:
     AgentsView *m_agents;
     ActivityView *m_activity;
     ConnectionIndicators *m_indicators;
+    JournalView *m_journal = nullptr;
     QLabel *m_staleBanner;
     LoginDialog *m_login = nullptr;
     ConnectionDiagnosticsDialog *m_diagnostics = nullptr;
