@@ -140,8 +140,9 @@ int JournalCommand::run(const QStringList &arguments)
     for (const JournalEntry &entry : entries) {
         QString what = entry.text;
         if (entry.kind == JournalEntry::Kind::Sample) {
-            what = tr("campaign %1: %2 %, %3 cracked")
+            what = tr("campaign %1%2: %3 %, %4 cracked")
                        .arg(entry.campaignId.value_or(0))
+                       .arg(entry.text.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(entry.text))
                        .arg(entry.progress ? QString::number(*entry.progress, 'f', 1) : QStringLiteral("?"))
                        .arg(entry.cracked ? QString::number(*entry.cracked) : QStringLiteral("?"));
         }

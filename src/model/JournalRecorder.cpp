@@ -105,13 +105,14 @@ void JournalRecorder::campaignSeen(qint64 id, const QString &name, const QString
     const qint64 nowMs = m_clock().toMSecsSinceEpoch();
     auto found = m_campaigns.find(id);
     if (found == m_campaigns.end()) {
-        Track track{state, progress, cracked, -1, false};
+        Track track{name, state, progress, cracked, -1, false};
         if (progress || cracked)
             sample(id, track, nowMs); // where the curve starts
         m_campaigns.insert(id, track);
         return;
     }
     Track &track = *found;
+    track.name = name;
     if (state != track.state) {
         JournalEntry e = entry(JournalEntry::Kind::Campaign, tr("%1: %2 → %3").arg(name, track.state, state));
         e.campaignId = id;
@@ -133,7 +134,8 @@ void JournalRecorder::campaignSeen(qint64 id, const QString &name, const QString
 
 void JournalRecorder::sample(qint64 id, Track &track, qint64 nowMs)
 {
-    JournalEntry e = entry(JournalEntry::Kind::Sample, QString());
+    // The name makes a sample findable by it (and readable in the CLI) for a few bytes.
+    JournalEntry e = entry(JournalEntry::Kind::Sample, track.name);
     e.at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     e.campaignId = id;
     e.progress = track.progress;

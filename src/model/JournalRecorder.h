@@ -37,6 +37,7 @@ public:
 
 private:
     struct Track {
+        QString name;
         QString state;
         std::optional<double> progress;
         std::optional<qint64> cracked;

@@ -75,7 +75,8 @@ QString JournalTableModel::describe(const JournalEntry &entry)
     const QString progress =
         entry.progress ? QLocale().toString(*entry.progress, 'f', 1) + QStringLiteral(" %") : tr("unknown");
     const QString cracked = entry.cracked ? QLocale().toString(*entry.cracked) : tr("unknown");
-    return tr("Progress %1, %2 cracked").arg(progress, cracked);
+    return entry.text.isEmpty() ? tr("Progress %1, %2 cracked").arg(progress, cracked)
+                                : tr("%1: progress %2, %3 cracked").arg(entry.text, progress, cracked);
 }
 
 QVariant JournalTableModel::data(const QModelIndex &index, int role) const

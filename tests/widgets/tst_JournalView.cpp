@@ -150,6 +150,14 @@ void TestJournalView::recorderFollowsALiveSession()
         QVERIFY2(!e.text.contains(QStringLiteral("TOPSECRET")), qPrintable(e.text));
         QCOMPARE(e.server, fixture.sim->url().toString());
     }
+    // For a person to look at: build/.../tests/widgets/screenshots/journal-view.png
+    {
+        JournalView view(&journal);
+        view.resize(900, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ConsoleFixture::screenshot(&view, QStringLiteral("journal-view"));
+    }
     // The file itself holds no plaintext either.
     journal.flush();
     QFile file(m_dir.filePath(QStringLiteral("live.sqlite")));
