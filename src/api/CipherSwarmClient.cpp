@@ -193,6 +193,35 @@ ApiCall *CipherSwarmClient::campaignDetail(qint64 id, Callback<CampaignDetail> d
     return fetch(get(campaignPath(id), priority), &decode::campaignDetail, std::move(done));
 }
 
+ApiCall *CipherSwarmClient::startCampaign(qint64 id, Callback<Campaign> done)
+{
+    ApiRequest request = get(campaignPath(id, "/start"), Priority::High);
+    request.method = "POST";
+    return fetch(request, &decode::campaign, std::move(done));
+}
+
+ApiCall *CipherSwarmClient::stopCampaign(qint64 id, Callback<Campaign> done)
+{
+    ApiRequest request = get(campaignPath(id, "/stop"), Priority::High);
+    request.method = "POST";
+    return fetch(request, &decode::campaign, std::move(done));
+}
+
+ApiCall *CipherSwarmClient::archiveCampaign(qint64 id, Callback<bool> done)
+{
+    ApiRequest request = get(campaignPath(id), Priority::High);
+    request.method = "DELETE";
+    auto *call = new ApiCall(this);
+    m_session->send(request, call, [request, done, call](const ApiResponse &, const ApiError &error) {
+        ApiResult<bool> result;
+        result.error = withEndpoint(error, request);
+        result.value = !error.isError();
+        done(result);
+        call->markFinished();
+    });
+    return call;
+}
+
 ApiCall *CipherSwarmClient::campaignProgress(qint64 id, Callback<CampaignProgress> done, Priority priority)
 {
     return fetch(get(campaignPath(id, "/progress"), priority), &decode::campaignProgress, std::move(done));

@@ -44,6 +44,12 @@ public:
     ApiCall *campaignProgress(qint64 id, Callback<CampaignProgress> done,
                               Priority priority = Priority::Normal);
     ApiCall *campaignMetrics(qint64 id, Callback<CampaignMetrics> done, Priority priority = Priority::Normal);
+    // Actions. The server's answer is the campaign as it is now; a refusal ("Cannot start an archived
+    // campaign.") comes back as the error's message, in the server's words.
+    ApiCall *startCampaign(qint64 id, Callback<Campaign> done);
+    ApiCall *stopCampaign(qint64 id, Callback<Campaign> done);
+    // Archives (nothing is deleted): 204 and no body; the value is true on success.
+    ApiCall *archiveCampaign(qint64 id, Callback<bool> done);
     ApiCall *attack(qint64 id, Callback<Attack> done);
     ApiCall *attackPerformance(qint64 id, Callback<AttackPerformance> done,
                                Priority priority = Priority::Normal);

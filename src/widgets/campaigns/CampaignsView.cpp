@@ -8,9 +8,12 @@
 #include "ui_CampaignsView.h"
 
 #include <QActionGroup>
+#include <QBoxLayout>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QMenu>
+#include <QSplitter>
+#include <QTimer>
 
 namespace swarmwatch {
 
@@ -48,6 +51,32 @@ CampaignsView::CampaignsView(CampaignModel *campaigns, ConsoleSettings *settings
     m_proxy->setSourceModel(campaigns);
     QTableView *table = m_ui->campaignTable;
     table->setModel(m_proxy.get());
+    // The selection follows the campaign (by id) through sorts and live updates; the details follow it.
+    // A row that leaves the table (archived, filtered out) moves the current row to a neighbour: that is not
+    // the user choosing another campaign, so the details stay on the one they chose. Judged once the model
+    // has settled: the campaign shown before is gone from the table.
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            if (m_shownCampaign
+                && !m_proxy
+                        ->match(m_proxy->index(0, 0), CampaignModel::IdRole,
+                                QVariant::fromValue(*m_shownCampaign), 1, Qt::MatchExactly)
+                        .isEmpty()) {
+                // still in the table: the user (or a sort) moved the current row
+            } else if (m_shownCampaign) {
+                // It left the table: no row is current (so that any click chooses anew), the details stay.
+                m_shownCampaign.reset();
+                m_ui->campaignTable->selectionModel()->clearCurrentIndex();
+                m_ui->campaignTable->clearSelection();
+                return;
+            }
+            const std::optional<qint64> current = currentCampaign();
+            if (current == m_shownCampaign)
+                return;
+            m_shownCampaign = current;
+            Q_EMIT currentCampaignChanged(current);
+        });
+    });
     table->setItemDelegate(m_delegate);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
@@ -180,6 +209,29 @@ void CampaignsView::saveState()
 {
     m_settings->setValue(ConsoleSettings::Key::CampaignsHeader,
                          m_ui->campaignTable->horizontalHeader()->saveState());
+}
+
+void CampaignsView::setDetails(QWidget *details)
+{
+    auto *layout = qobject_cast<QBoxLayout *>(this->layout());
+    const int at = layout->indexOf(m_ui->campaignTable);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("campaignsSplitter"));
+    splitter->setChildrenCollapsible(true);
+    layout->removeWidget(m_ui->campaignTable);
+    splitter->addWidget(m_ui->campaignTable);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->insertWidget(at, splitter, 1);
+}
+
+std::optional<qint64> CampaignsView::currentCampaign() const
+{
+    const QModelIndex current = m_ui->campaignTable->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    return current.siblingAtColumn(0).data(CampaignModel::IdRole).toLongLong();
 }
 
 } // namespace swarmwatch

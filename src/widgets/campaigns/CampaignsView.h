@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QTableView;
 
@@ -32,6 +33,13 @@ public:
     CampaignTableModel *proxy() const { return m_proxy.get(); }
     CampaignDelegate *delegate() const { return m_delegate; }
     void saveState(); // column layout and sort to the settings (the filter is saved as it changes)
+    // Puts the selected campaign's details beside the table (in a splitter).
+    void setDetails(QWidget *details);
+    // The campaign of the table's current row (none without one).
+    std::optional<qint64> currentCampaign() const;
+
+Q_SIGNALS:
+    void currentCampaignChanged(std::optional<qint64> campaignId);
 
 private:
     void restoreState();
@@ -46,7 +54,8 @@ private:
     CampaignDelegate *m_delegate;
     QTimer m_highlightTimer; // repaints while a changed row fades; stops when none is marked
     qint64 m_lastChangeMs = 0;
-    QTimer m_timeTick; // "5 min ago" and ETAs count on
+    QTimer m_timeTick;                     // "5 min ago" and ETAs count on
+    std::optional<qint64> m_shownCampaign; // the campaign whose details are shown
 };
 
 } // namespace swarmwatch

@@ -2,6 +2,8 @@
 
 #include "ActivityView.h"
 #include "AgentsView.h"
+#include "CampaignDetails.h"
+#include "CampaignDetailsView.h"
 #include "CampaignsView.h"
 #include "ConnectionDiagnosticsDialog.h"
 #include "ConnectionIndicators.h"
@@ -36,6 +38,11 @@ MainWindow::MainWindow(ConsoleSession *console, ConsoleSettings *settings, Statu
 
     m_campaigns = new CampaignsView(console->campaigns(), settings, this);
     m_campaigns->setObjectName(QStringLiteral("campaignsView"));
+    m_details = new CampaignDetails(console->client(), console->campaigns(), this);
+    m_detailsView = new CampaignDetailsView(m_details, m_campaigns);
+    m_detailsView->setObjectName(QStringLiteral("campaignDetailsView"));
+    m_campaigns->setDetails(m_detailsView);
+    connect(m_campaigns, &CampaignsView::currentCampaignChanged, m_details, &CampaignDetails::select);
     m_agents = new AgentsView(console->agents(), settings, this);
     m_agents->setObjectName(QStringLiteral("agentsView"));
     m_activity = new ActivityView(console->activity(), this);

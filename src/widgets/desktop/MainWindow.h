@@ -14,6 +14,8 @@ namespace swarmwatch {
 
 class ActivityView;
 class AgentsView;
+class CampaignDetails;
+class CampaignDetailsView;
 class CampaignsView;
 class ConnectionDiagnosticsDialog;
 class ConnectionIndicators;
@@ -37,6 +39,8 @@ public:
     ~MainWindow() override;
 
     CampaignsView *campaignsView() const { return m_campaigns; }
+    CampaignDetails *campaignDetails() const { return m_details; }
+    CampaignDetailsView *campaignDetailsView() const { return m_detailsView; }
     AgentsView *agentsView() const { return m_agents; }
     ActivityView *activityView() const { return m_activity; }
     ConnectionIndicators *indicators() const { return m_indicators; }
@@ -70,6 +74,8 @@ private:
     ConsoleSettings *m_settings;
     StatusPresenter *m_presenter;
     CampaignsView *m_campaigns;
+    CampaignDetails *m_details;
+    CampaignDetailsView *m_detailsView;
     AgentsView *m_agents;
     ActivityView *m_activity;
     ConnectionIndicators *m_indicators;

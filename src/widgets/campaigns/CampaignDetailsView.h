@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QTableWidget;
+
+namespace Ui {
+class CampaignDetailsView;
+}
+
+namespace swarmwatch {
+
+class CampaignDetails;
+
+// The selected campaign beside the table: what it is, its hashes, its attacks, and Start / Stop / Archive
+// where the server allows them. Archive asks first. A refusal is shown as the server said it.
+class CampaignDetailsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CampaignDetailsView(CampaignDetails *details, QWidget *parent = nullptr);
+    ~CampaignDetailsView() override;
+
+    QTableWidget *attacksTable() const;
+    QMessageBox *archiveConfirmation() const { return m_confirm; }
+
+private:
+    void update();
+
+    std::unique_ptr<Ui::CampaignDetailsView> m_ui;
+    CampaignDetails *m_details;
+    QPointer<QMessageBox> m_confirm;
+};
+
+} // namespace swarmwatch
