@@ -89,9 +89,12 @@ qint64 TestCampaignDetails::campaignIn(const QString &state) const
 void TestCampaignDetails::selectionShowsDetailsAndAttacks()
 {
     QCOMPARE(label("campaignNameLabel"), QStringLiteral("Select a campaign to see its details."));
+    // Nothing chosen: the table has the whole width.
+    QVERIFY(!m_fixture.window->campaignDetailsView()->isVisible());
     const qint64 id = campaignIn(QStringLiteral("active"));
     QVERIFY(id > 0);
     QVERIFY(select(id));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.window->campaignDetailsView()->isVisible(), kWaitMs);
     const sim::SimCampaign *simCampaign = m_fixture.sim->world().campaign(int(id));
     QTRY_COMPARE_WITH_TIMEOUT(label("campaignNameLabel"), simCampaign->name, kWaitMs);
     QCOMPARE(label("campaignStateLabel"), QStringLiteral("active"));

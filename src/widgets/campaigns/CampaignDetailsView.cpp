@@ -71,6 +71,9 @@ void CampaignDetailsView::update()
 {
     const auto &campaign = m_details->campaign();
     const bool selected = m_details->campaignId().has_value();
+    // Beside the table only while a campaign is chosen: the table keeps the width otherwise.
+    if (isVisibleTo(parentWidget()) != selected)
+        setVisible(selected);
     if (!campaign) {
         m_ui->campaignNameLabel->setText(!selected ? tr("Select a campaign to see its details.")
                                          : m_details->isLoading()
