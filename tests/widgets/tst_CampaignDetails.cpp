@@ -1,14 +1,18 @@
 // The campaign details pane against the simulator (offscreen): selection fetches the details and attacks,
 // they follow live changes, Start / Stop / Archive round-trip through the server (Archive asks first), the
 // row shows the server's answer, and a refusal is shown in the server's words.
+#include "CampaignChart.h"
 #include "CampaignDetails.h"
 #include "CampaignDetailsView.h"
 #include "CampaignModel.h"
 #include "CampaignsView.h"
 #include "ConsoleFixture.h"
+#include "Journal.h"
+#include "JournalRecorder.h"
 #include "LiveSync.h"
 
 #include <QLabel>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void selectionShowsDetailsAndAttacks();
+    void chartGrowsFromTheJournal();
     void followsLiveChanges();
     void stopAndStartRoundTrip();
     void archiveAsksThenArchives();
@@ -48,12 +53,20 @@ private:
     qint64 campaignIn(const QString &state) const;
 
     ConsoleFixture m_fixture;
+    QTemporaryDir m_data;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<JournalRecorder> m_recorder;
 };
 
 void TestCampaignDetails::initTestCase()
 {
     QVERIFY(m_fixture.startSim(12));
     m_fixture.open();
+    m_journal = std::make_unique<Journal>(m_data.filePath(QStringLiteral("journal.sqlite")));
+    QVERIFY(m_journal->open());
+    m_recorder = std::make_unique<JournalRecorder>(m_journal.get());
+    m_recorder->watch(m_fixture.console.get());
+    m_fixture.window->setJournal(m_journal.get());
     QVERIFY(m_fixture.signInDemo());
     QTRY_COMPARE_WITH_TIMEOUT(m_fixture.console->sync()->status(), LiveSync::Status::Live, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_fixture.console->sync()->isSnapshotSettled(), kWaitMs);
@@ -62,6 +75,8 @@ void TestCampaignDetails::initTestCase()
 void TestCampaignDetails::cleanupTestCase()
 {
     m_fixture.close();
+    m_recorder.reset();
+    m_journal.reset();
 }
 
 bool TestCampaignDetails::select(qint64 id)
@@ -107,6 +122,25 @@ void TestCampaignDetails::selectionShowsDetailsAndAttacks()
     QTRY_VERIFY_WITH_TIMEOUT(label("campaignMetricsLabel").contains(QStringLiteral("cracked")), kWaitMs);
     QVERIFY(!button("campaignStartButton")->isEnabled());
     QVERIFY(button("campaignStopButton")->isEnabled());
+}
+
+void TestCampaignDetails::chartGrowsFromTheJournal()
+{
+    const qint64 id = m_fixture.window->campaignDetails()->campaignId().value_or(0);
+    CampaignChart *chart = m_fixture.window->campaignDetailsView()->chart();
+    QVERIFY(chart && chart->isVisible());
+    // The first sample (and the line carried to now) once the journal has it.
+    QTRY_VERIFY_WITH_TIMEOUT(chart->progressSeries()->count() >= 2, kWaitMs);
+    const int before = chart->progressSeries()->count();
+    // The campaign moves: after the recorder's 10 s spacing, a new point; the chart reads it.
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(m_fixture.sim->world().reportTaskProgress(int(id), 2.0));
+    QTRY_VERIFY_WITH_TIMEOUT(chart->progressSeries()->count() > before, 2 * kWaitMs);
+    const QPointF last = chart->progressSeries()->at(chart->progressSeries()->count() - 1);
+    QVERIFY(last.y() > 0);
+    QVERIFY(chart->crackedSeries()->count() >= 2);
+    m_fixture.window->resize(1280, 720);
+    ConsoleFixture::screenshot(m_fixture.window.get(), QStringLiteral("campaign-details"));
 }
 
 void TestCampaignDetails::followsLiveChanges()

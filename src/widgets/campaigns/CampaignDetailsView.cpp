@@ -1,9 +1,11 @@
 #include "CampaignDetailsView.h"
 
+#include "CampaignChart.h"
 #include "CampaignDetails.h"
 #include "Format.h"
 #include "ui_CampaignDetailsView.h"
 
+#include <QBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
@@ -61,6 +63,20 @@ CampaignDetailsView::CampaignDetailsView(CampaignDetails *details, QWidget *pare
 }
 
 CampaignDetailsView::~CampaignDetailsView() = default;
+
+void CampaignDetailsView::setJournal(Journal *journal)
+{
+    if (m_chart || !journal)
+        return;
+    m_chart = new CampaignChart(journal, this);
+    m_chart->setObjectName(QStringLiteral("campaignChart"));
+    // The chart gets the room the attacks do not need.
+    auto *box = qobject_cast<QBoxLayout *>(layout());
+    box->addWidget(m_chart, 1);
+    m_chart->setCampaign(m_details->campaignId());
+    connect(m_details, &CampaignDetails::changed, m_chart,
+            [this] { m_chart->setCampaign(m_details->campaignId()); });
+}
 
 QTableWidget *CampaignDetailsView::attacksTable() const
 {

@@ -211,6 +211,7 @@ void MainWindow::setJournal(Journal *journal)
 {
     if (m_journal || !journal)
         return;
+    m_detailsView->setJournal(journal);
     m_journal = new JournalView(journal, this);
     m_journal->setObjectName(QStringLiteral("journalView"));
     const int activity = m_ui->viewTabs->indexOf(m_activity);
