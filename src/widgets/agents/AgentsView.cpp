@@ -5,7 +5,9 @@
 #include "ConsoleSettings.h"
 #include "ui_AgentsView.h"
 
+#include <QBoxLayout>
 #include <QHeaderView>
+#include <QSplitter>
 
 namespace swarmwatch {
 
@@ -20,6 +22,8 @@ AgentsView::AgentsView(AgentModel *agents, ConsoleSettings *settings, QWidget *p
     m_proxy->setSourceModel(agents);
     QTableView *table = m_ui->agentTable;
     table->setModel(m_proxy.get());
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { Q_EMIT currentAgentChanged(currentAgent()); });
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionsMovable(true);
@@ -76,6 +80,28 @@ void AgentsView::updateCount()
     for (int row = 0; row < m_agents->rowCount(); ++row)
         online += m_agents->data(m_agents->index(row, 0), AgentModel::OnlineRole).toBool() ? 1 : 0;
     m_ui->countLabel->setText(tr("Agents online: %1 of %2").arg(online).arg(m_agents->rowCount()));
+}
+
+void AgentsView::setDetails(QWidget *details)
+{
+    auto *box = qobject_cast<QBoxLayout *>(layout());
+    const int at = box->indexOf(m_ui->agentTable);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("agentsSplitter"));
+    box->removeWidget(m_ui->agentTable);
+    splitter->addWidget(m_ui->agentTable);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    box->insertWidget(at, splitter, 1);
+}
+
+std::optional<qint64> AgentsView::currentAgent() const
+{
+    const QModelIndex current = m_ui->agentTable->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    return current.siblingAtColumn(0).data(AgentModel::IdRole).toLongLong();
 }
 
 } // namespace swarmwatch

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QTableView;
 
@@ -29,6 +30,12 @@ public:
 
     QTableView *table() const;
     AgentTableModel *proxy() const { return m_proxy.get(); }
+    // Puts the selected agent's details beside the table (in a splitter).
+    void setDetails(QWidget *details);
+    std::optional<qint64> currentAgent() const;
+
+Q_SIGNALS:
+    void currentAgentChanged(std::optional<qint64> agentId);
 
 private:
     void updateCount();

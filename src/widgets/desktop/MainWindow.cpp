@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ActivityView.h"
+#include "AgentDetails.h"
+#include "AgentDetailsView.h"
 #include "AgentsView.h"
 #include "CampaignDetails.h"
 #include "CampaignDetailsView.h"
@@ -45,6 +47,11 @@ MainWindow::MainWindow(ConsoleSession *console, ConsoleSettings *settings, Statu
     connect(m_campaigns, &CampaignsView::currentCampaignChanged, m_details, &CampaignDetails::select);
     m_agents = new AgentsView(console->agents(), settings, this);
     m_agents->setObjectName(QStringLiteral("agentsView"));
+    m_agentDetails = new AgentDetails(console->client(), console->agents(), this);
+    m_agentDetailsView = new AgentDetailsView(m_agentDetails, m_agents);
+    m_agentDetailsView->setObjectName(QStringLiteral("agentDetailsView"));
+    m_agents->setDetails(m_agentDetailsView);
+    connect(m_agents, &AgentsView::currentAgentChanged, m_agentDetails, &AgentDetails::select);
     m_activity = new ActivityView(console->activity(), this);
     m_activity->setObjectName(QStringLiteral("activityView"));
     m_ui->viewTabs->addTab(m_campaigns, tr("&Campaigns"));

@@ -13,6 +13,8 @@ class MainWindow;
 namespace swarmwatch {
 
 class ActivityView;
+class AgentDetails;
+class AgentDetailsView;
 class AgentsView;
 class CampaignDetails;
 class CampaignDetailsView;
@@ -42,6 +44,8 @@ public:
     CampaignDetails *campaignDetails() const { return m_details; }
     CampaignDetailsView *campaignDetailsView() const { return m_detailsView; }
     AgentsView *agentsView() const { return m_agents; }
+    AgentDetails *agentDetails() const { return m_agentDetails; }
+    AgentDetailsView *agentDetailsView() const { return m_agentDetailsView; }
     ActivityView *activityView() const { return m_activity; }
     ConnectionIndicators *indicators() const { return m_indicators; }
     LoginDialog *loginDialog();
@@ -77,6 +81,8 @@ private:
     CampaignDetails *m_details;
     CampaignDetailsView *m_detailsView;
     AgentsView *m_agents;
+    AgentDetails *m_agentDetails;
+    AgentDetailsView *m_agentDetailsView;
     ActivityView *m_activity;
     ConnectionIndicators *m_indicators;
     JournalView *m_journal = nullptr;
