@@ -83,6 +83,24 @@ int main(int argc, char *argv[])
     QTemporaryDir demoData;
     Journal journal(options.demo ? demoData.filePath(QStringLiteral("journal.sqlite"))
                                  : Journal::defaultPath());
+    const auto retention = [&settings] {
+        JournalRetention limits;
+        limits.maxAgeDays =
+            std::max<qint64>(1, qint64(settings.number(ConsoleSettings::Key::JournalMaxAgeDays)));
+        limits.maxBytes =
+            std::max<qint64>(1, qint64(settings.number(ConsoleSettings::Key::JournalMaxMegabytes))) * 1024
+            * 1024;
+        return limits;
+    };
+    journal.setRetention(retention());
+    QObject::connect(&settings, &ConsoleSettings::changed, &journal,
+                     [&journal, retention](ConsoleSettings::Key key) {
+                         if (key == ConsoleSettings::Key::JournalMaxAgeDays
+                             || key == ConsoleSettings::Key::JournalMaxMegabytes) {
+                             journal.setRetention(retention());
+                             journal.applyRetention();
+                         }
+                     });
     journal.open(); // a problem is shown in the Journal view; SwarmWatch runs on without one
     JournalRecorder recorder(&journal);
     recorder.watch(&console);

@@ -20,10 +20,10 @@ struct Entry {
 };
 
 // Every setting: its name in the file and its default.
-const std::array<Entry, 27> &table()
+const std::array<Entry, 29> &table()
 {
     using K = ConsoleSettings::Key;
-    static const std::array<Entry, 27> entries{{
+    static const std::array<Entry, 29> entries{{
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowState, "window/state", QByteArray()},
         {K::CurrentView, "window/view", 0}, // the tab: 0 campaigns, 1 agents, 2 activity
@@ -55,6 +55,8 @@ const std::array<Entry, 27> &table()
         {K::QuietHours, "notifications/quietHours", false},
         {K::QuietHoursFrom, "notifications/quietFrom", QStringLiteral("22:00")},
         {K::QuietHoursTo, "notifications/quietTo", QStringLiteral("07:00")},
+        {K::JournalMaxAgeDays, "journal/maxAgeDays", 30.0},
+        {K::JournalMaxMegabytes, "journal/maxMegabytes", 50.0},
         {K::StartMinimized, "desktop/startMinimized", false},
         {K::ClosingHidesToTrayToldOnce, "desktop/closingHidesToTrayTold", false},
     }};

@@ -48,6 +48,9 @@ public:
         QuietHours,     // bool
         QuietHoursFrom, // "22:00"
         QuietHoursTo,   // "07:00"
+        // journal
+        JournalMaxAgeDays,
+        JournalMaxMegabytes,
         // desktop
         StartMinimized,
         ClosingHidesToTrayToldOnce,

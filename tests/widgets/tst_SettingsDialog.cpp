@@ -90,6 +90,10 @@ void TestSettingsDialog::followsChangesMadeElsewhere()
     SettingsDialog dialog(&settings, nullptr);
     settings.setValue(Key::WatchdogSeconds, 120.0);
     QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("watchdogSpin"))->value(), 120);
+    settings.setValue(Key::JournalMaxMegabytes, 20.0);
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("journalSizeSpin"))->value(), 20);
+    dialog.findChild<QSpinBox *>(QStringLiteral("journalAgeSpin"))->setValue(7);
+    QCOMPARE(settings.number(Key::JournalMaxAgeDays), 7.0);
     settings.setValue(Key::StartMinimized, true);
     QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("startMinimizedCheck"))->isChecked());
     // Without an autostart to write, the control says so by being off.

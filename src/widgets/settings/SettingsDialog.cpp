@@ -38,6 +38,8 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, Autostart *autostart, 
     bindTime("quietFromEdit", Key::QuietHoursFrom);
     bindTime("quietToEdit", Key::QuietHoursTo);
     bindCheck("startMinimizedCheck", Key::StartMinimized);
+    bindSpin("journalAgeSpin", Key::JournalMaxAgeDays);
+    bindSpin("journalSizeSpin", Key::JournalMaxMegabytes);
     bindSpin("watchdogSpin", Key::WatchdogSeconds);
     bindSpin("resyncSpin", Key::ResyncSeconds);
     bindSpin("budgetSpin", Key::RequestsPerSecond);
