@@ -21,6 +21,69 @@
     </message>
 </context>
 <context>
+    <name>AgentDetailsView</name>
+    <message>
+        <source>Agent details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Software:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent errors, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentsView</name>
     <message>
         <source>&amp;Filter:</source>
@@ -47,6 +110,93 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDetailsView</name>
+    <message>
+        <source>Campaign details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashes cracked and remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attacks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -87,6 +237,11 @@
 <context>
     <name>CliApplication</name>
     <message>
+        <source>swarmwatch-cli: unknown command “%1” (see swarmwatch-cli --help)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: swarmwatch-cli &lt;command&gt; [options]
 
 SwarmWatch&apos;s command-line twin, for SSH sessions and scripts.
@@ -102,6 +257,7 @@ Commands:
   summary      Show the dashboard summary
   watch        Follow campaigns (and agents) live, as a table or JSON lines
   sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines
+  journal      Read the journal swarmwatch keeps (--since 2h, --kind, --json)
 
 Server: --server URL, else $SWARMWATCH_SERVER, else the last login.
 Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.
@@ -111,11 +267,6 @@ Options:
   -v, --version  Show the version
 
 Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>swarmwatch-cli: unknown command “%1” (see swarmwatch-cli --help)
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,6 +294,121 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
     </message>
     <message>
         <source>%1: HTTP %2 with an HTML page: not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalCommand</name>
+    <message>
+        <source>Read the journal that swarmwatch writes while it runs: connection changes, toasts as they were shown (never a plaintext), campaign state changes and progress samples. Newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what happened since then: 2h, 30m, 7d, or an ISO date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these kinds, comma-separated: connection, toast, campaign, sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only lines whose text contains this (case ignored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many lines (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this file instead of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected arguments: %1 (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --csv: choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a time: use 2h, 30m, 7d or an ISO date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown kind “%1”: connection, toast, campaign or sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign %1%2: %3 %, %4 cracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing in the journal matches)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <source>Search the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id (any when 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export what is shown as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -720,6 +986,30 @@ cracked (24 h):  %5
         <source>Bro&amp;wse…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep the &amp;journal for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days the journal keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal si&amp;ze at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Megabytes the journal may take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SseCommand</name>
@@ -934,6 +1224,61 @@ cracked (24 h):  %5
     </message>
 </context>
 <context>
+    <name>swarmwatch::AgentDetailsView</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device speeds over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported by the server (its last error was about task %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MH/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>swarmwatch::AgentModel</name>
     <message>
         <source>online</source>
@@ -1015,6 +1360,88 @@ cracked (24 h):  %5
     </message>
     <message>
         <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::CampaignChart</name>
+    <message>
+        <source>Progress and cracks over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::CampaignDetailsView</name>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive “%1”? It leaves the campaign lists; nothing is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in all, %2 cracked, %3 remaining (%4 cracked)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1434,6 +1861,178 @@ cracked (24 h):  %5
     </message>
 </context>
 <context>
+    <name>swarmwatch::Journal</name>
+    <message>
+        <source>There is no journal at %1 yet: SwarmWatch writes it while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal&apos;s folder %1 cannot be made: not recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be opened (%2): not recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be written (%2): not recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 was set aside as %2 (%3); a new one was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be written (%2); retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was damaged while SwarmWatch wrote to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::JournalRecorder</name>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::JournalTableModel</name>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress %1, %2 cracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: progress %2, %3 cracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmwatch::JournalView</name>
+    <message>
+        <source>Every kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest %1 lines; narrow the search to see older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>swarmwatch::JsonReader</name>
     <message>
         <source>missing (expected an integer)</source>
@@ -1669,6 +2268,10 @@ SHA-256: %5</source>
     </message>
     <message>
         <source>Not live: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
