@@ -159,9 +159,7 @@ void CampaignDetails::perform(Action action)
     const qint64 id = *m_id;
     m_error.clear();
     const auto answered = [this, action, id](const ApiResult<Campaign> &result) {
-        if (m_id != id)
-            return;
-        finishAction(action, result.error,
+        finishAction(action, id, result.error,
                      result.ok() ? std::optional<Campaign>(result.value) : std::nullopt);
     };
     switch (action) {
@@ -173,24 +171,31 @@ void CampaignDetails::perform(Action action)
         break;
     case Action::Archive:
         m_action = m_client->archiveCampaign(id, [this, action, id](const ApiResult<bool> &result) {
-            if (m_id != id)
-                return;
             std::optional<Campaign> archived;
-            if (result.ok() && m_campaign) {
+            const CampaignRow *row = m_campaigns->row(id);
+            if (result.ok() && (row || m_campaign)) {
                 // 204 and no body: the server archived it, and says nothing more.
-                archived = *m_campaign;
+                archived = row ? row->campaign : *m_campaign;
                 archived->state = QStringLiteral("archived");
             }
-            finishAction(action, result.error, archived);
+            finishAction(action, id, result.error, archived);
         });
         break;
     }
     Q_EMIT changed();
 }
 
-void CampaignDetails::finishAction(Action action, const ApiError &error, std::optional<Campaign> answer)
+void CampaignDetails::finishAction(Action action, qint64 id, const ApiError &error,
+                                   std::optional<Campaign> answer)
 {
     m_action.clear();
+    if (m_id != id) {
+        // Another campaign was chosen meanwhile: the table still takes the answer; the pane is free again.
+        if (answer)
+            m_campaigns->upsertCampaign(*answer);
+        Q_EMIT changed();
+        return;
+    }
     if (error.isError()) {
         m_error = error.message;
         Q_EMIT changed();

@@ -58,7 +58,7 @@ Q_SIGNALS:
 private:
     void reload();
     void readPerformances(quint64 generation);
-    void finishAction(Action action, const ApiError &error, std::optional<Campaign> answer);
+    void finishAction(Action action, qint64 id, const ApiError &error, std::optional<Campaign> answer);
 
     CipherSwarmClient *m_client;
     CampaignModel *m_campaigns;

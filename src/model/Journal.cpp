@@ -38,10 +38,11 @@ QString describe(const QSqlError &error)
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
-bool isBusy(const QSqlError &error)
+// Errors of one line (a constraint, a type, a size): that line goes, the rest must not wait for it.
+bool isLineError(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6"); // SQLITE_BUSY, SQLITE_LOCKED
+    return code == QLatin1String("18") || code == QLatin1String("19") || code == QLatin1String("20");
 }
 
 QVariant optional(const std::optional<qint64> &value)
@@ -179,7 +180,8 @@ bool Journal::openDatabase(bool readOnly)
     case Schema::Ready:
         break;
     case Schema::Damaged:
-        setAside(tr("it is damaged"));
+        if (!setAside(tr("it is damaged")))
+            return false;
         return openDatabase(false); // a new file: its schema cannot be damaged
     case Schema::Failed:
         closeDatabase();
@@ -228,15 +230,21 @@ Journal::Schema Journal::createSchema()
     return Schema::Ready;
 }
 
-void Journal::setAside(const QString &why)
+bool Journal::setAside(const QString &why)
 {
     closeDatabase();
     const QString aside = m_path + QStringLiteral(".damaged-")
                           + m_clock().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QFile::rename(m_path, aside);
+    if (QFileInfo::exists(m_path) && !QFile::rename(m_path, aside)) {
+        // It cannot even be moved: run without a journal rather than open the same damaged file again.
+        setProblem(
+            tr("The journal %1 is damaged (%2) and cannot be set aside: not recording.").arg(m_path, why));
+        return false;
+    }
     QFile::remove(m_path + QStringLiteral("-wal"));
     QFile::remove(m_path + QStringLiteral("-shm"));
     setProblem(tr("The journal %1 was set aside as %2 (%3); a new one was started.").arg(m_path, aside, why));
+    return true;
 }
 
 void Journal::setProblem(const QString &problem)
@@ -285,15 +293,15 @@ void Journal::flush()
         insert.addBindValue(optional(entry.cracked));
         if (!insert.exec()) {
             const QSqlError error = insert.lastError();
-            if (!isDamaged(error) && !isBusy(error)) {
+            if (isLineError(error)) {
                 // This line cannot be written (a constraint, say): it goes, the rest must not wait for it.
                 qCWarning(lcModel).noquote() << "journal: a line was dropped:" << error.text();
                 continue;
             }
             db.rollback();
             if (isDamaged(error)) {
-                setAside(tr("it was damaged while SwarmWatch wrote to it"));
-                openDatabase(false); // the queue is kept and written to the new file
+                if (setAside(tr("it was damaged while SwarmWatch wrote to it")))
+                    openDatabase(false); // the queue is kept and written to the new file
             } else {
                 setProblem(
                     tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(error)));

@@ -100,7 +100,7 @@ private:
     bool openDatabase(bool readOnly);
     Schema createSchema();
     void setProblem(const QString &problem);
-    void setAside(const QString &why);
+    bool setAside(const QString &why); // false when the file cannot be moved
     void closeDatabase();
 
     QString m_path;

@@ -62,6 +62,21 @@ void JournalRecorder::watch(ConsoleSession *console)
     };
     connect(campaigns, &QAbstractItemModel::rowsInserted, this,
             [read](const QModelIndex &, int first, int last) { read(first, last); });
+    // Rows that go (another project, deleted on the server) are no longer followed: no made-up flat lines.
+    connect(campaigns, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this, campaigns](const QModelIndex &, int first, int last) {
+                for (int at = first; at <= last; ++at)
+                    m_campaigns.remove(campaigns->rows().at(at).campaign.id);
+            });
+    connect(campaigns, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_campaigns.clear(); });
+    // The minute's points say "nothing moved": only true while the data is live.
+    const auto live = [this, console] {
+        setLive(console->state() == ConsoleSession::State::SignedIn
+                && console->sync()->status() == LiveSync::Status::Live);
+    };
+    connect(console, &ConsoleSession::stateChanged, this, live);
+    connect(console->sync(), &LiveSync::statusChanged, this, live);
+    live();
     connect(campaigns, &QAbstractItemModel::dataChanged, this,
             [read](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
                 if (roles.size() == 2 && roles.contains(Qt::DisplayRole) && roles.contains(Qt::ToolTipRole))
@@ -87,6 +102,11 @@ JournalEntry JournalRecorder::entry(JournalEntry::Kind kind, const QString &text
     e.projectId = m_projectId;
     e.text = text;
     return e;
+}
+
+void JournalRecorder::setLive(bool live)
+{
+    m_live = live;
 }
 
 void JournalRecorder::connectionChanged(const QString &text)
@@ -154,7 +174,7 @@ void JournalRecorder::tick()
             continue;
         const qint64 since = nowMs - track.lastSampleMs;
         if ((track.held && since >= kMovedSampleMs)
-            || (track.state == QLatin1String("active") && since >= kQuietSampleMs))
+            || (m_live && track.state == QLatin1String("active") && since >= kQuietSampleMs))
             sample(it.key(), track, nowMs);
     }
 }

@@ -29,6 +29,8 @@ public:
     // Inputs (watch() connects them; tests call them).
     void setContext(const QString &server, std::optional<qint64> projectId);
     void connectionChanged(const QString &text);
+    // Whether the data is live (signed in, every feed live): the quiet minute's points are written only then.
+    void setLive(bool live);
     void toast(const QString &redactedText);
     void campaignSeen(qint64 id, const QString &name, const QString &state, std::optional<double> progress,
                       std::optional<qint64> cracked);
@@ -53,6 +55,7 @@ private:
     QString m_server;
     std::optional<qint64> m_projectId;
     QHash<qint64, Track> m_campaigns;
+    bool m_live = true;
 };
 
 } // namespace swarmwatch

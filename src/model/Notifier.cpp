@@ -152,6 +152,8 @@ void Notifier::setConnection(Connection connection, const QString &reason)
     qCDebug(lcModel) << "notifier: connection" << connection;
     switch (connection) {
     case Connection::Live:
+        if (before != Connection::Live)
+            restartClocks(at); // the data is current again from now on
         m_lastLiveAt = at;
         if (m_outageTold) {
             const qint64 downFor = std::max<qint64>(0, m_downSince.secsTo(at));
@@ -214,9 +216,21 @@ void Notifier::systemSleeping()
     m_sleeping = true;
 }
 
+void Notifier::restartClocks(const QDateTime &at)
+{
+    // What was not seen while away is no evidence: stall and offline clocks count from now.
+    for (CampaignTrack &track : m_campaigns)
+        track.progressSince = at;
+    for (AgentTrack &track : m_agents) {
+        if (track.offlineSince.isValid())
+            track.offlineSince = at;
+    }
+}
+
 void Notifier::systemResumed()
 {
     m_sleeping = false;
+    restartClocks(now());
     // The feeds reconnect after a wake; the grace period starts again from now.
     if (m_downSince.isValid() && !m_outageTold)
         m_downSince = now();

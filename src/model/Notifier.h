@@ -147,6 +147,7 @@ private:
     void checkStalls(const QDateTime &now);
     void checkAgents(const QDateTime &now);
     void checkConnection(const QDateTime &now);
+    void restartClocks(const QDateTime &at);
     void observeModels(ConsoleSession *console);
 
     ConsoleSettings *m_settings;

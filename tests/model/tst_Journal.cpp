@@ -265,6 +265,18 @@ void TestJournal::recorderDownsamples()
     QCOMPARE(states.first().text, QStringLiteral("moving: active → completed"));
     query.kinds = {Kind::Toast, Kind::Connection};
     QCOMPARE(journal.read(query).size(), 2);
+
+    // Not live (an outage, signed out): "nothing moved" is not known, so no minute's points.
+    recorder.setLive(false);
+    query = {};
+    query.kinds = {Kind::Sample};
+    query.campaignId = 2;
+    const qsizetype before = journal.read(query).size();
+    for (int s = 0; s < 300; ++s) {
+        now = now.addSecs(1);
+        recorder.tick();
+    }
+    QCOMPARE(journal.read(query).size(), before);
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

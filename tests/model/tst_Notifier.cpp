@@ -33,6 +33,7 @@ private Q_SLOTS:
     void campaignFinishedAndFailed();
     void stalledCampaignOnceUntilItMoves();
     void flappingAgentSaysNothing();
+    void noStallAfterAWakeOrAnOutage();
     void settingsTurnKindsOff();
 
 private:
@@ -370,6 +371,30 @@ void TestNotifier::flappingAgentSaysNothing()
     QCOMPARE(m_shown->size(), 1);
     m_notifier->agentSeen(3, QStringLiteral("gpu-03"), true);
     QCOMPARE(withdrawn(), QStringList{QStringLiteral("agent:3")});
+}
+
+void TestNotifier::noStallAfterAWakeOrAnOutage()
+{
+    // Asleep for two hours: the campaign's progress was not seen, which is not the same as not moving.
+    m_notifier->setConnection(Notifier::Connection::Live);
+    m_notifier->campaignSeen(4, QStringLiteral("Slow"), QStringLiteral("active"), 42.0, 0);
+    advance(10min);
+    m_notifier->systemSleeping();
+    m_now = m_now.addSecs(2 * 3600);
+    m_notifier->systemResumed();
+    advance(1min);
+    QCOMPARE(m_shown->size(), 0);
+    // The same after an outage: the stall clock starts again when the data is live again.
+    m_notifier->setConnection(Notifier::Connection::Down);
+    m_settings->setValue(Key::NotifyDisconnected, false);
+    advance(40min);
+    m_notifier->setConnection(Notifier::Connection::Live);
+    advance(1min);
+    QCOMPARE(m_shown->size(), 0);
+    // Still not moving 30 minutes after that: now it is a stall.
+    advance(30min);
+    QCOMPARE(m_shown->size(), 1);
+    QCOMPARE(shown().at(0).kind, Notification::Kind::CampaignStalled);
 }
 
 void TestNotifier::settingsTurnKindsOff()

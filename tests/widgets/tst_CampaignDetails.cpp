@@ -35,6 +35,7 @@ private Q_SLOTS:
     void stopAndStartRoundTrip();
     void archiveAsksThenArchives();
     void refusalInTheServersWords();
+    void signOutClearsThePane();
 
 private:
     QString label(const char *name) const
@@ -213,6 +214,14 @@ void TestCampaignDetails::refusalInTheServersWords()
     QVERIFY(!done.first().at(1).toBool());
     QVERIFY2(label("campaignActionMessage").contains(QStringLiteral("Cannot start an archived campaign.")),
              qPrintable(label("campaignActionMessage")));
+}
+
+void TestCampaignDetails::signOutClearsThePane()
+{
+    QVERIFY(m_fixture.window->campaignDetails()->campaignId());
+    m_fixture.console->signOut();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.window->campaignDetails()->campaignId(), kWaitMs);
+    QVERIFY(!m_fixture.window->campaignDetailsView()->isVisible());
 }
 
 QTEST_MAIN(TestCampaignDetails)

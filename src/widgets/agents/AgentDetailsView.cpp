@@ -114,8 +114,10 @@ void AgentDetailsView::updateChart()
 {
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis); // gives it back: ours to delete
+        delete axis;
+    }
     const QList<DevicePerformance> &performance = m_details->performance();
     if (performance.isEmpty())
         return;

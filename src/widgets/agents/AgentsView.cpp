@@ -24,6 +24,13 @@ AgentsView::AgentsView(AgentModel *agents, ConsoleSettings *settings, QWidget *p
     table->setModel(m_proxy.get());
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { Q_EMIT currentAgentChanged(currentAgent()); });
+    // A reset (sign-out, another server) clears the current row without a signal: the details go with it.
+    connect(m_proxy.get(), &QAbstractItemModel::modelReset, this,
+            [this] { Q_EMIT currentAgentChanged(std::nullopt); });
+    connect(m_proxy.get(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_proxy->rowCount() == 0)
+            Q_EMIT currentAgentChanged(std::nullopt);
+    });
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionsMovable(true);

@@ -55,6 +55,17 @@ CampaignsView::CampaignsView(CampaignModel *campaigns, ConsoleSettings *settings
     // A row that leaves the table (archived, filtered out) moves the current row to a neighbour: that is not
     // the user choosing another campaign, so the details stay on the one they chose. Judged once the model
     // has settled: the campaign shown before is gone from the table.
+    // A reset (sign-out, another project) clears the current row without a signal: the details go with it.
+    // So does an emptied table (signed out): nothing is left to show details of.
+    const auto cleared = [this] {
+        m_shownCampaign.reset();
+        Q_EMIT currentCampaignChanged(std::nullopt);
+    };
+    connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, cleared);
+    connect(m_proxy.get(), &QAbstractItemModel::rowsRemoved, this, [this, cleared] {
+        if (m_proxy->rowCount() == 0)
+            cleared();
+    });
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         QTimer::singleShot(0, this, [this] {
             if (m_shownCampaign

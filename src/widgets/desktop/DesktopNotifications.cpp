@@ -7,7 +7,6 @@
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
-#include <QScopeGuard>
 
 namespace swarmwatch {
 
@@ -80,6 +79,9 @@ void DesktopNotifications::updateAvailability()
     }
     if (available && !m_available)
         readCapabilities();
+    // A new owner (the daemon restarted) numbers from 1 again: ids we knew now name others' notifications.
+    m_shown.clear();
+    m_keys.clear();
     m_available = available;
     qCDebug(lcNotify) << "notification service available:" << available;
 }
@@ -144,16 +146,20 @@ void DesktopNotifications::send(const QString &key, const Notification &notifica
         const QDBusPendingReply<uint> reply = *self;
         Shown &shown = m_shown[key];
         shown.pending = false;
-        const auto forget = qScopeGuard([this, key] { m_pendingShown.remove(key); });
+
         if (!reply.isValid()) {
             qCWarning(lcNotify).noquote()
                 << "the notification service refused a notification:" << reply.error().message();
             shown.id = 0;
             // A service that is only activatable may fail to start (a daemon without a display): take the
-            // fallback until one owns the name.
-            m_available = false;
-            if (m_fallback && m_pendingShown.contains(key))
-                m_fallback(m_pendingShown.value(key));
+            // fallback until one owns the name. Other failures (a slow answer) leave the service in use.
+            const QDBusError dbusError = reply.error();
+            if (dbusError.type() == QDBusError::ServiceUnknown
+                || dbusError.name().startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn"))) {
+                m_available = false;
+                if (m_fallback && m_pendingShown.contains(key))
+                    m_fallback(m_pendingShown.value(key));
+            }
         } else {
             if (shown.id != 0 && shown.id != reply.value())
                 m_keys.remove(shown.id);
@@ -161,6 +167,7 @@ void DesktopNotifications::send(const QString &key, const Notification &notifica
             m_keys.insert(shown.id, key);
             Q_EMIT delivered(key, shown.id);
         }
+        m_pendingShown.remove(key); // before a re-send below puts the next one there
         if (shown.withdrawn) {
             withdraw(key);
         } else if (shown.next) {
