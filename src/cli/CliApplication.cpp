@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 
+#include "CompletionCommand.h"
 #include "ExitCode.h"
 #include "JournalCommand.h"
 #include "ServerCommands.h"
@@ -33,6 +34,7 @@ void CliApplication::printUsage(std::FILE *stream) const
            "  watch        Follow campaigns (and agents) live, as a table or JSON lines\n"
            "  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
            "  journal      Read the journal swarmwatch keeps (--since 2h, --kind, --json)\n"
+           "  completion   Print shell completion: bash or zsh\n"
            "\n"
            "Server: --server URL, else $SWARMWATCH_SERVER, else the last login.\n"
            "Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.\n"
@@ -65,6 +67,8 @@ int CliApplication::run(const QStringList &arguments)
         return SseCommand(m_out, m_err).run(arguments);
     if (command == QLatin1String("journal"))
         return JournalCommand(m_out, m_err).run(arguments);
+    if (command == QLatin1String("completion"))
+        return CompletionCommand(m_out, m_err).run(arguments);
     if (ServerCommands::handles(command))
         return ServerCommands(stdin, m_out, m_err).run(command, arguments);
 
