@@ -254,6 +254,9 @@ int ServerCommands::run(const QString &command, const QStringList &arguments)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
+    if (command == QLatin1String("use-project") && positional.isEmpty())
+        return usageError(tr("use-project needs the id of a project: swarmwatch-cli use-project ID "
+                             "(`swarmwatch-cli projects` lists them)"));
     if (command == QLatin1String("use-project") ? positional.size() != 1 : !positional.isEmpty())
         return usageError(tr("unexpected arguments: %1 (see --help)").arg(positional.join(QLatin1Char(' '))));
 

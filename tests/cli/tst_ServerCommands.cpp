@@ -184,6 +184,9 @@ void TestServerCommands::missingOrBadServerIsExitTwo()
     QCOMPARE(run.exitCode, 2);
     run = cli({QStringLiteral("use-project"), QStringLiteral("--server"), m_sim->url().toString()});
     QCOMPARE(run.exitCode, 2);
+    // Without its id, use-project says what it expects (one line), not "unexpected arguments".
+    QVERIFY2(run.err.contains("use-project needs the id of a project"), run.err.constData());
+    QCOMPARE(run.err.count('\n'), 1);
 }
 
 void TestServerCommands::tokenFromTheEnvironmentNeedsNoKeychain()
@@ -274,8 +277,8 @@ void TestServerCommands::logoutForgetsTheToken()
 
 void TestServerCommands::helpForEveryCommand()
 {
-    for (const char *command :
-         {"login", "logout", "whoami", "projects", "use-project", "campaigns", "agents", "summary", "sse"}) {
+    for (const char *command : {"login", "logout", "whoami", "projects", "use-project", "campaigns", "agents",
+                                "summary", "sse", "journal", "completion"}) {
         const Run run = cli({QLatin1String(command), QStringLiteral("--help")});
         QVERIFY2(run.exitCode == 0, command);
         QVERIFY2(run.out.contains("Usage: swarmwatch-cli"), run.out.constData());
