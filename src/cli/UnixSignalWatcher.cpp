@@ -43,8 +43,10 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
+    // The command is ending (a Ctrl-C asked it to): a second Ctrl-C during the teardown must not turn a clean
+    // exit 0 into 130, so from here on the signals are ignored rather than fatal.
+    ::signal(SIGINT, SIG_IGN);
+    ::signal(SIGTERM, SIG_IGN);
     g_writeFd = -1;
     for (int fd : m_sockets) {
         if (fd >= 0)
