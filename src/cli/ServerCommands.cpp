@@ -7,6 +7,7 @@
 #include "CipherSwarmClient.h"
 #include "CredentialStore.h"
 #include "ExitCode.h"
+#include "Format.h"
 #include "LiveSync.h"
 #include "LoginSettings.h"
 #include "Session.h"
@@ -655,12 +656,23 @@ int ServerCommands::summary(bool json)
         print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
         return ExitOk;
     }
-    print(tr("agents online:   %1 of %2\ntasks running:   %3 of %4\ncracked (24 h):  %5\n")
-              .arg(s.activeAgents)
-              .arg(s.totalAgents)
-              .arg(s.runningTasks)
-              .arg(s.totalTasks)
-              .arg(s.recentlyCrackedHashes));
+    // The hash rate: the newest point of the server's usage series (the dashboard's own figure).
+    const auto newest =
+        std::max_element(s.resourceUsage.cbegin(), s.resourceUsage.cend(),
+                         [](const UsagePoint &a, const UsagePoint &b) { return a.timestamp < b.timestamp; });
+    const QString rate = newest == s.resourceUsage.cend()
+                             ? tr("unknown")
+                             : tr("%1 (at %2)")
+                                   .arg(Format::rate(newest->hashRate),
+                                        newest->timestamp.toLocalTime().toString(QStringLiteral("HH:mm t")));
+    print(
+        tr("agents online:   %1 of %2\ntasks running:   %3 of %4\nhash rate:       %5\ncracked (24 h):  %6\n")
+            .arg(s.activeAgents)
+            .arg(s.totalAgents)
+            .arg(s.runningTasks)
+            .arg(s.totalTasks)
+            .arg(rate)
+            .arg(s.recentlyCrackedHashes));
     return ExitOk;
 }
 

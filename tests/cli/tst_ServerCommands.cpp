@@ -146,6 +146,11 @@ void TestServerCommands::loginThenEverything()
     QCOMPARE(summary.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(summary.out).object().value(QStringLiteral("total_agents")).toInt(),
              m_sim->world().agents().size());
+    // As a table: the hash rate too (the newest point of the usage series: 120 GH/s in the simulator).
+    const Run summaryTable = cli({QStringLiteral("summary")});
+    QCOMPARE(summaryTable.exitCode, 0);
+    QVERIFY2(summaryTable.out.contains("hash rate:       120"), summaryTable.out.constData());
+    QVERIFY2(summaryTable.out.contains("GH/s (at "), summaryTable.out.constData());
 }
 
 void TestServerCommands::badPasswordIsExitThree()
