@@ -24,7 +24,7 @@ AgentDetails::AgentDetails(CipherSwarmClient *client, AgentModel *agents, QObjec
             [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
                 if (!m_id || m_followUp.isActive())
                     return;
-                if (roles.size() == 2 && roles.contains(Qt::DisplayRole) && roles.contains(Qt::ToolTipRole))
+                if (isTimeRefresh(roles))
                     return; // "last seen ... ago" counting on
                 for (int row = from.row(); row <= to.row() && row < m_agents->rowCount(); ++row) {
                     if (m_agents->rows().at(row).agent.id == *m_id) {

@@ -161,7 +161,7 @@ void AgentModel::refreshOnline(const QDateTime &now)
 void AgentModel::refreshTimes()
 {
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, LastSeen), index(rowCount() - 1, LastSeen), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, LastSeen), index(rowCount() - 1, LastSeen), timeRefreshRoles());
 }
 
 } // namespace swarmwatch

@@ -22,7 +22,7 @@ CampaignDetails::CampaignDetails(CipherSwarmClient *client, CampaignModel *campa
             [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
                 if (!m_id || m_followUp.isActive())
                     return;
-                if (roles.size() == 2 && roles.contains(Qt::DisplayRole) && roles.contains(Qt::ToolTipRole))
+                if (isTimeRefresh(roles))
                     return; // only the relative times' refresh
                 for (int row = from.row(); row <= to.row() && row < m_campaigns->rowCount(); ++row) {
                     if (m_campaigns->rows().at(row).campaign.id == *m_id) {

@@ -236,7 +236,7 @@ void CampaignModel::refreshTimes()
         return;
     // Texts only: the sort values are absolute times, so a proxy sorted by them need not re-sort 10,000 rows
     // (that took ~20 ms of the GUI thread every 30 s).
-    Q_EMIT dataChanged(index(0, Updated), index(rowCount() - 1, Eta), {Qt::DisplayRole, Qt::ToolTipRole});
+    Q_EMIT dataChanged(index(0, Updated), index(rowCount() - 1, Eta), timeRefreshRoles());
 }
 
 void CampaignModel::upsertCampaign(const Campaign &campaign)

@@ -79,7 +79,7 @@ void JournalRecorder::watch(ConsoleSession *console)
     live();
     connect(campaigns, &QAbstractItemModel::dataChanged, this,
             [read](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
-                if (roles.size() == 2 && roles.contains(Qt::DisplayRole) && roles.contains(Qt::ToolTipRole))
+                if (isTimeRefresh(roles))
                     return; // the 30 s refresh of relative times
                 read(from.row(), to.row());
             });

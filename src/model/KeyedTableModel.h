@@ -7,6 +7,18 @@
 
 namespace swarmwatch {
 
+// The roles a model's refreshTimes() announces: texts that count on as time passes ("5 min ago"), nothing an
+// observer decides on. One definition, so that observers can tell such a refresh from a real change.
+inline const QList<int> &timeRefreshRoles()
+{
+    static const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole};
+    return roles;
+}
+inline bool isTimeRefresh(const QList<int> &roles)
+{
+    return roles == timeRefreshRoles();
+}
+
 // The part CampaignModel and AgentModel share: rows kept in arrival order and found by id, and updates that
 // are minimal. An upsert of an existing row signals dataChanged once per run of cells whose value changed,
 // inserts and removals are single rows, and replaceAll() applies a whole list as such changes; nothing but

@@ -103,7 +103,7 @@ void Notifier::observeModels(ConsoleSession *console)
     connect(campaigns, &QAbstractItemModel::dataChanged, this,
             [readCampaigns](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
                 // The 30 s refresh of "ago" texts changes nothing that is decided on.
-                if (roles.size() == 2 && roles.contains(Qt::DisplayRole) && roles.contains(Qt::ToolTipRole))
+                if (isTimeRefresh(roles))
                     return;
                 readCampaigns(from.row(), to.row());
             });
