@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace swarmwatch::sim {
@@ -228,6 +229,44 @@ std::optional<std::pair<int, int>> readPaging(const QUrlQuery &query, const char
     return std::pair(page, size);
 }
 
+SimServer::Reply campaignNotFound(int id)
+{
+    return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
+}
+
+constexpr Method kAnyMethod = Method::Unknown; // in a route: every method, unknown ones included
+
+enum class Access { Public, User };
+
+// A path against a route's pattern, segment by segment: "{id}" takes ASCII digits, "{int}" an optional minus
+// and digits (campaign ids, whose handlers answer 422 for those below 1). The segments they took go to `ids`.
+bool matchPath(QStringView pattern, QStringView path, QStringList *ids)
+{
+    const QList<QStringView> wanted = pattern.split(u'/');
+    const QList<QStringView> given = path.split(u'/');
+    if (wanted.size() != given.size())
+        return false;
+    const auto isDigits = [](QStringView text) {
+        return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+            return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        });
+    };
+    QStringList taken;
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        const QStringView segment = given.at(i);
+        if (wanted.at(i) == u"{id}" || wanted.at(i) == u"{int}") {
+            const bool signedId = wanted.at(i) == u"{int}" && segment.startsWith(u'-');
+            if (!isDigits(signedId ? segment.mid(1) : segment))
+                return false;
+            taken.append(segment.toString());
+        } else if (wanted.at(i) != segment) {
+            return false;
+        }
+    }
+    *ids = std::move(taken);
+    return true;
+}
+
 } // namespace
 
 SimServer::SimServer(Options options, QObject *parent)
@@ -314,7 +353,7 @@ void SimServer::startStorm(int perSecond, std::chrono::milliseconds duration, in
     m_storm.start(10);
 }
 
-SimServer::Reply SimServer::control(const QString &path, Method method, const QUrlQuery &query)
+SimServer::Reply SimServer::handleControl(const QString &path, Method method, const QUrlQuery &query)
 {
     // The simulator's own controls, for benchmarks and demos; not part of CipherSwarm.
     const auto number = [&query](const char *name) {
@@ -494,17 +533,17 @@ void SimServer::send(QHttpServerResponder &responder, const Reply &reply)
     responder.writeBody(reply.body);
 }
 
+// --- routing ---
+
 SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket *socket, bool *streamed)
 {
     const QString path = request.url().path();
-    const Method method = request.method();
-    const QUrlQuery query = request.query();
     static const QString prefix = QStringLiteral("/api/v1/web");
 
     if (path == QLatin1String("/health"))
         return jsonReply(200, R"({"status":"healthy"})");
     if (path.startsWith(QLatin1String("/sim/")))
-        return control(path, method, query);
+        return handleControl(path, request.method(), request.query());
     if (path.size() > 1 && path.endsWith(QLatin1Char('/'))) {
         // FastAPI's redirect_slashes: an absolute Location built from the request's Host.
         Reply reply = jsonReply(307, {});
@@ -515,357 +554,470 @@ SimServer::Reply SimServer::route(const QHttpServerRequest &request, QTcpSocket 
     }
     if (!path.startsWith(prefix))
         return detailReply(404, QStringLiteral("Not Found"));
-    const QString rest = path.mid(prefix.size());
-    Reply failure;
+    return dispatch(request, socket, path.mid(prefix.size()), streamed);
+}
 
-    // --- authentication ---
-    if (rest == QLatin1String("/auth/login")) {
-        if (method != Method::Post)
-            return detailReply(405, QStringLiteral("Method Not Allowed"));
-        const QUrlQuery form = formBody(request);
-        const QString email = form.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded);
-        const QString password = form.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
-        if (email.isEmpty() || !isValidEmail(email))
-            return validationReply("string_pattern_mismatch", "body", "email",
-                                   QStringLiteral("String should match pattern"), email);
-        if (password.isEmpty())
-            return validationReply("missing", "body", "password", QStringLiteral("Field required"), password);
-        const SimUser *user = m_world.userByEmail(email);
-        if (!user || user->password != password)
-            return loginResult(400, QStringLiteral("Invalid email or password."), QStringLiteral("error"),
-                               {});
-        if (!user->active)
-            return loginResult(403, QStringLiteral("Account is inactive."), QStringLiteral("error"), {});
-        const QByteArray token = issueToken(*user);
-        Reply reply = loginResult(200, QStringLiteral("Login successful."), QStringLiteral("success"),
-                                  QString::fromLatin1(token));
-        reply.addHeader("Set-Cookie",
-                        "access_token=" + token + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
-        const QList<SimProject> projects = m_world.projectsOf(*user);
-        if (!projects.isEmpty()) {
-            reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projects.first().id)
-                                              + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
-        }
-        return reply;
-    }
-    if (rest == QLatin1String("/auth/refresh")) {
-        if (method != Method::Post)
-            return detailReply(405, QStringLiteral("Method Not Allowed"));
-        const QByteArray token = cookie(request, "access_token").value_or(QByteArray());
-        if (token.isEmpty())
-            return detailReply(401, QStringLiteral("No token found."));
-        const auto claims = m_jwt.verify(token);
-        if (!claims)
-            return detailReply(401, QStringLiteral("Invalid or expired token."));
-        if (isExpired(*claims)) {
-            Reply reply = detailReply(401, QStringLiteral("Token expired"));
-            reply.addHeader("WWW-Authenticate", "Bearer");
-            return reply;
-        }
-        const SimUser *user = m_world.userById(claims->subject);
-        if (!user || !user->active)
-            return detailReply(401, QStringLiteral("User not found or inactive."));
-        const QString autoRefresh =
-            formBody(request).queryItemValue(QStringLiteral("auto_refresh")).toLower();
-        if ((autoRefresh == QLatin1String("true") || autoRefresh == QLatin1String("1"))
-            && claims->expiresAt - QDateTime::currentSecsSinceEpoch() > 15 * 60)
-            return loginResult(200, QStringLiteral("Token is still valid."), QStringLiteral("success"),
-                               QString::fromLatin1(token));
-        const QByteArray fresh = issueToken(*user);
-        Reply reply = loginResult(200, QStringLiteral("Session refreshed."), QStringLiteral("success"),
-                                  QString::fromLatin1(fresh));
-        reply.addHeader("Set-Cookie",
-                        "access_token=" + fresh + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
-        return reply;
-    }
-    if (rest == QLatin1String("/auth/logout")) {
-        Reply reply = loginResult(200, QStringLiteral("Logged out."), QStringLiteral("success"), {});
-        reply.addHeader("Set-Cookie", "access_token=; Max-Age=0; Path=/");
-        reply.addHeader("Set-Cookie", "active_project_id=; Max-Age=0; Path=/");
-        return reply;
-    }
+// A route of the web API, below /api/v1/web.
+struct SimServer::Route {
+    Method method; // kAnyMethod: every method
+    QStringView pattern;
+    Handler handler;
+    Access access;
+};
 
-    // --- unauthenticated reads (as in the real server) ---
-    static const QRegularExpression attackPath(QStringLiteral(R"(^/attacks/(\d+)(/performance)?$)"));
-    static const QRegularExpression agentPath(QStringLiteral(R"(^/agents/(\d+)(/errors|/performance)?$)"));
-    if (const auto match = attackPath.match(rest); match.hasMatch()) {
-        const SimAttack *attack = m_world.attack(match.captured(1).toInt());
-        if (!attack)
-            return detailReply(404, QStringLiteral("Attack not found"));
-        SimJson json;
-        if (match.captured(2).isEmpty()) {
-            writeAttackOut(json, *attack);
-            return jsonReply(200, json.take());
-        }
-        const SimCampaign *campaign = m_world.campaign(attack->campaignId);
-        const int agentCount = campaign ? m_world.activeAgentsOn(*campaign) : 0;
-        const double perSecond = attack->state == QLatin1String("running") ? attack->hashesPerSecond : 0.0;
-        const qint64 done =
-            static_cast<qint64>(static_cast<double>(attack->keyspace) * attack->progress / 100);
-        json.beginObject().field("message", "Performance Summary").key("data").beginObject();
-        json.field("hashes_per_sec", perSecond)
-            .field("total_hashes", attack->keyspace)
-            .field("agent_count", agentCount);
-        json.key("eta");
-        if (perSecond > 0)
-            json.value(static_cast<qint64>(static_cast<double>(attack->keyspace - done) / perSecond));
-        else
-            json.null();
-        json.field("progress", attack->progress).field("hashes_done", done).key("attack");
-        writeAttackOut(json, *attack);
-        json.endObject().endObject();
-        return jsonReply(200, json.take());
-    }
-    if (rest == QLatin1String("/agents") && method != Method::Get)
-        return detailReply(405, QStringLiteral("Method Not Allowed"));
-    if (rest == QLatin1String("/agents")) {
-        const auto paging = readPaging(query, "page_size", &failure);
-        if (!paging)
-            return failure;
-        const auto [page, pageSize] = *paging;
-        if (page > 100)
-            return Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}};
-        const QList<const SimAgent *> agents = m_world.agents();
-        SimJson json;
-        json.beginObject().beginArray("items");
-        for (qsizetype i = qsizetype(page - 1) * pageSize;
-             i < agents.size() && i < qsizetype(page) * pageSize; ++i)
-            writeAgent(json, *agents[i]);
-        json.endArray().field("total", static_cast<qint64>(agents.size())).field("page", page);
-        json.field("page_size", pageSize).key("search").null().key("state").null().endObject();
-        return jsonReply(200, json.take());
-    }
-    if (const auto match = agentPath.match(rest); match.hasMatch()) {
-        const SimAgent *agent = m_world.agent(match.captured(1).toInt());
-        const QString part = match.captured(2);
-        SimJson json;
-        if (part == QLatin1String("/errors")) {
-            json.beginObject().beginArray("errors");
-            if (agent) {
-                for (const SimAgentError &error : agent->errors) {
-                    json.beginObject().field("id", error.id).field("message", error.message);
-                    json.field("severity", error.severity).field("error_code", error.errorCode);
-                    json.key("details").null().field("agent_id", agent->id).field("task_id", error.taskId);
-                    json.timeField("created_at", error.createdAt)
-                        .timeField("updated_at", error.createdAt)
-                        .endObject();
-                }
-            }
-            json.endArray().endObject();
-            return jsonReply(200, json.take());
-        }
-        if (!agent)
-            return detailReply(404, QStringLiteral("Agent not found"));
-        if (part.isEmpty()) {
-            writeAgent(json, *agent);
-            return jsonReply(200, json.take());
-        }
-        // 48 ten-minute buckets per device over the last 8 h; the latest holds the current speed.
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime lastBucket =
-            QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 600 * 600, Qt::UTC);
-        json.beginObject().beginArray("series");
-        for (const QString &device : agent->devices) {
-            json.beginObject().field("device", device).beginArray("data");
-            for (int i = 47; i >= 0; --i) {
-                json.beginObject().timeField("timestamp", lastBucket.addSecs(-600 * i));
-                json.field("speed",
-                           i == 0 ? agent->speed / std::max<qsizetype>(1, agent->devices.size()) : 0.0);
-                json.endObject();
-            }
-            json.endArray().endObject();
-        }
-        json.endArray().endObject();
-        return jsonReply(200, json.take());
-    }
-    if (rest == QLatin1String("/dashboard/summary")) {
-        int active = 0;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const SimAgent *agent : m_world.agents())
-            active += agent->enabled && agent->lastSeenAt.secsTo(now) <= 120;
-        int running = 0;
-        int total = 0;
-        for (const SimCampaign *campaign : m_world.listedCampaigns(1) + m_world.listedCampaigns(2)) {
-            for (const SimAttack *attack : m_world.attacksOf(*campaign)) {
-                ++total;
-                running += attack->state == QLatin1String("running");
-            }
-        }
-        SimJson json;
-        json.beginObject()
-            .field("active_agents", active)
-            .field("total_agents", static_cast<qint64>(m_world.agents().size()));
-        json.field("running_tasks", running)
-            .field("total_tasks", total)
-            .field("recently_cracked_hashes", m_world.recentlyCracked());
-        json.beginArray("resource_usage");
-        const QDateTime hour = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
-        for (int i = 11; i >= 0; --i)
-            json.beginObject()
-                .timeField("timestamp", hour.addSecs(-3600 * i))
-                .field("hash_rate", 1e10 * (12 - i))
-                .endObject();
-        json.endArray().endObject();
-        return jsonReply(200, json.take());
-    }
+std::span<const SimServer::Route> SimServer::routes()
+{
+    // Rows with the same pattern differ only in method; the first whose method fits is taken.
+    static const Route table[] = {
+        // The public ones, as in the real server.
+        {Method::Post, u"/auth/login", &SimServer::handleLogin, Access::Public},
+        {Method::Post, u"/auth/refresh", &SimServer::handleRefresh, Access::Public},
+        {kAnyMethod, u"/auth/logout", &SimServer::handleLogout, Access::Public},
+        {kAnyMethod, u"/attacks/{id}", &SimServer::handleAttack, Access::Public},
+        {kAnyMethod, u"/attacks/{id}/performance", &SimServer::handleAttackPerformance, Access::Public},
+        {Method::Get, u"/agents", &SimServer::handleAgents, Access::Public},
+        {kAnyMethod, u"/agents/{id}", &SimServer::handleAgent, Access::Public},
+        {kAnyMethod, u"/agents/{id}/errors", &SimServer::handleAgentErrors, Access::Public},
+        {kAnyMethod, u"/agents/{id}/performance", &SimServer::handleAgentPerformance, Access::Public},
+        {kAnyMethod, u"/dashboard/summary", &SimServer::handleDashboardSummary, Access::Public},
+        // Those that need a user.
+        {kAnyMethod, u"/auth/me", &SimServer::handleMe, Access::User},
+        {Method::Post, u"/auth/context", &SimServer::handleSelectProject, Access::User},
+        {kAnyMethod, u"/auth/context", &SimServer::handleContext, Access::User},
+        {kAnyMethod, u"/campaigns", &SimServer::handleCampaigns, Access::User},
+        {Method::Get, u"/campaigns/{int}", &SimServer::handleCampaign, Access::User},
+        {Method::Delete, u"/campaigns/{int}", &SimServer::handleCampaignArchive, Access::User},
+        {Method::Get, u"/campaigns/{int}/attacks", &SimServer::handleCampaignAttacks, Access::User},
+        {Method::Get, u"/campaigns/{int}/progress", &SimServer::handleCampaignProgress, Access::User},
+        {Method::Get, u"/campaigns/{int}/metrics", &SimServer::handleCampaignMetrics, Access::User},
+        {Method::Post, u"/campaigns/{int}/start", &SimServer::handleCampaignAction, Access::User},
+        {Method::Post, u"/campaigns/{int}/stop", &SimServer::handleCampaignAction, Access::User},
+        {kAnyMethod, u"/live/campaigns", &SimServer::handleLive, Access::User},
+        {kAnyMethod, u"/live/agents", &SimServer::handleLive, Access::User},
+        {kAnyMethod, u"/live/toasts", &SimServer::handleLive, Access::User},
+    };
+    return table;
+}
 
-    // --- everything below needs a user; FastAPI matches the route before it checks credentials ---
-    static const QRegularExpression authenticatedRoutes(QStringLiteral(
-        R"(^/(auth/me|auth/context|campaigns|campaigns/-?\d+(/attacks|/progress|/metrics|/start|/stop)?|live/(campaigns|agents|toasts))$)"));
-    if (!authenticatedRoutes.match(rest).hasMatch())
+SimServer::Reply SimServer::dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
+                                     const QString &path, bool *streamed)
+{
+    // FastAPI matches the path first, then checks credentials, then the method: an unknown path is 404 with
+    // or without a token, a route that needs a user answers 401 without one even to a wrong method, 405 comes
+    // last.
+    QStringList ids;
+    const std::span<const Route> table = routes();
+    const auto matched = std::find_if(
+        table.begin(), table.end(), [&](const Route &route) { return matchPath(route.pattern, path, &ids); });
+    if (matched == table.end())
         return detailReply(404, QStringLiteral("Not Found"));
-    const auto auth = authenticate(request, &failure);
-    if (!auth)
-        return failure;
-    const SimUser &user = *auth->user;
-
-    if (rest == QLatin1String("/auth/me")) {
-        SimJson json;
-        json.beginObject().field("id", user.id).field("email", user.email).field("name", user.name);
-        json.field("is_active", user.active).field("is_superuser", user.superuser);
-        json.timeField("created_at", user.createdAt)
-            .timeField("updated_at", user.createdAt)
-            .field("role", user.role);
-        json.endObject();
-        return jsonReply(200, json.take());
-    }
-    if (rest == QLatin1String("/auth/context")) {
-        const QList<SimProject> projects = m_world.projectsOf(user);
-        std::optional<int> active;
-        if (method == Method::Post) {
-            const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-            const int projectId = body.value(QLatin1String("project_id")).toInt(0);
-            if (projectId <= 0)
-                return validationReply("greater_than", "body", "project_id",
-                                       QStringLiteral("Input should be greater than 0"),
-                                       QString::number(projectId));
-            if (std::none_of(projects.begin(), projects.end(),
-                             [&](const SimProject &p) { return p.id == projectId; }))
-                return detailReply(403, QStringLiteral("User does not have access to this project."));
-            active = projectId;
-            SimJson json;
-            writeContext(json, user, projects, active);
-            Reply reply = jsonReply(200, json.take());
-            reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projectId)
-                                              + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
-            return reply;
-        }
-        if (const auto value = cookie(request, "active_project_id")) {
-            bool ok = false;
-            active = value->toInt(&ok);
-            if (!ok)
-                return validationReply("int_parsing", "cookie", "active_project_id",
-                                       QStringLiteral("Input should be a valid integer"),
-                                       QString::fromLatin1(*value));
-        }
-        SimJson json;
-        writeContext(json, user, projects, active);
-        return jsonReply(200, json.take());
-    }
-    static const QRegularExpression livePath(QStringLiteral(R"(^/live/(campaigns|agents|toasts)$)"));
-    if (const auto match = livePath.match(rest); match.hasMatch()) {
-        m_feeds.addListener(match.captured(1), makeResponder(request, socket));
-        *streamed = true;
-        return {};
-    }
-    if (rest == QLatin1String("/campaigns")) {
-        const auto paging = readPaging(query, "size", &failure);
-        if (!paging)
+    const SimUser *user = nullptr;
+    if (matched->access == Access::User) {
+        Reply failure;
+        const auto auth = authenticate(request, &failure);
+        if (!auth)
             return failure;
-        const auto [page, size] = *paging;
-        const auto projectCookie = cookie(request, "active_project_id");
-        if (!projectCookie)
-            return detailReply(400, QStringLiteral("No active project selected."));
+        user = auth->user;
+    }
+    const Method method = request.method();
+    const QUrlQuery query = request.query();
+    const Call call{request, socket, path, query, ids, user, streamed};
+    for (auto route = matched; route != table.end(); ++route) {
+        if (route->pattern == matched->pattern && (route->method == kAnyMethod || route->method == method))
+            return (this->*route->handler)(call);
+    }
+    return detailReply(405, QStringLiteral("Method Not Allowed"));
+}
+
+// --- authentication ---
+
+SimServer::Reply SimServer::handleLogin(const Call &call)
+{
+    const QUrlQuery form = formBody(call.request);
+    const QString email = form.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded);
+    const QString password = form.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
+    if (email.isEmpty() || !isValidEmail(email))
+        return validationReply("string_pattern_mismatch", "body", "email",
+                               QStringLiteral("String should match pattern"), email);
+    if (password.isEmpty())
+        return validationReply("missing", "body", "password", QStringLiteral("Field required"), password);
+    const SimUser *user = m_world.userByEmail(email);
+    if (!user || user->password != password)
+        return loginResult(400, QStringLiteral("Invalid email or password."), QStringLiteral("error"), {});
+    if (!user->active)
+        return loginResult(403, QStringLiteral("Account is inactive."), QStringLiteral("error"), {});
+    const QByteArray token = issueToken(*user);
+    Reply reply = loginResult(200, QStringLiteral("Login successful."), QStringLiteral("success"),
+                              QString::fromLatin1(token));
+    reply.addHeader("Set-Cookie", "access_token=" + token + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
+    const QList<SimProject> projects = m_world.projectsOf(*user);
+    if (!projects.isEmpty()) {
+        reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projects.first().id)
+                                          + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
+    }
+    return reply;
+}
+
+SimServer::Reply SimServer::handleRefresh(const Call &call)
+{
+    const QByteArray token = cookie(call.request, "access_token").value_or(QByteArray());
+    if (token.isEmpty())
+        return detailReply(401, QStringLiteral("No token found."));
+    const auto claims = m_jwt.verify(token);
+    if (!claims)
+        return detailReply(401, QStringLiteral("Invalid or expired token."));
+    if (isExpired(*claims)) {
+        Reply reply = detailReply(401, QStringLiteral("Token expired"));
+        reply.addHeader("WWW-Authenticate", "Bearer");
+        return reply;
+    }
+    const SimUser *user = m_world.userById(claims->subject);
+    if (!user || !user->active)
+        return detailReply(401, QStringLiteral("User not found or inactive."));
+    const QString autoRefresh =
+        formBody(call.request).queryItemValue(QStringLiteral("auto_refresh")).toLower();
+    if ((autoRefresh == QLatin1String("true") || autoRefresh == QLatin1String("1"))
+        && claims->expiresAt - QDateTime::currentSecsSinceEpoch() > 15 * 60)
+        return loginResult(200, QStringLiteral("Token is still valid."), QStringLiteral("success"),
+                           QString::fromLatin1(token));
+    const QByteArray fresh = issueToken(*user);
+    Reply reply = loginResult(200, QStringLiteral("Session refreshed."), QStringLiteral("success"),
+                              QString::fromLatin1(fresh));
+    reply.addHeader("Set-Cookie", "access_token=" + fresh + "; HttpOnly; Max-Age=3600; Path=/; SameSite=lax");
+    return reply;
+}
+
+SimServer::Reply SimServer::handleLogout(const Call &)
+{
+    Reply reply = loginResult(200, QStringLiteral("Logged out."), QStringLiteral("success"), {});
+    reply.addHeader("Set-Cookie", "access_token=; Max-Age=0; Path=/");
+    reply.addHeader("Set-Cookie", "active_project_id=; Max-Age=0; Path=/");
+    return reply;
+}
+
+SimServer::Reply SimServer::handleMe(const Call &call)
+{
+    const SimUser &user = *call.user;
+    SimJson json;
+    json.beginObject().field("id", user.id).field("email", user.email).field("name", user.name);
+    json.field("is_active", user.active).field("is_superuser", user.superuser);
+    json.timeField("created_at", user.createdAt)
+        .timeField("updated_at", user.createdAt)
+        .field("role", user.role);
+    json.endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleContext(const Call &call)
+{
+    std::optional<int> active;
+    if (const auto value = cookie(call.request, "active_project_id")) {
         bool ok = false;
-        const int projectId = projectCookie->toInt(&ok);
+        active = value->toInt(&ok);
         if (!ok)
             return validationReply("int_parsing", "cookie", "active_project_id",
                                    QStringLiteral("Input should be a valid integer"),
-                                   QString::fromLatin1(*projectCookie));
-        if (!user.projectIds.contains(projectId))
-            return detailReply(403, QStringLiteral("Not authorized for this project."));
-        const QList<const SimCampaign *> campaigns = m_world.listedCampaigns(projectId);
-        SimJson json;
-        json.beginObject().beginArray("items");
-        for (qsizetype i = qsizetype(page - 1) * size; i < campaigns.size() && i < qsizetype(page) * size;
-             ++i)
-            writeCampaign(json, *campaigns[i]);
-        const auto total = static_cast<qint64>(campaigns.size());
-        json.endArray().field("total", total).field("page", page).field("size", size);
-        json.field("total_pages", (total + size - 1) / size).endObject();
-        return jsonReply(200, json.take());
+                                   QString::fromLatin1(*value));
     }
-    static const QRegularExpression campaignPath(
-        QStringLiteral(R"(^/campaigns/(-?\d+)(/attacks|/progress|/metrics|/start|/stop)?$)"));
-    if (const auto match = campaignPath.match(rest); match.hasMatch()) {
-        const int id = match.captured(1).toInt();
-        const QString part = match.captured(2);
-        if (part == QLatin1String("/start") || part == QLatin1String("/stop")) {
-            if (method != Method::Post)
-                return detailReply(405, QStringLiteral("Method Not Allowed"));
-            if (id <= 0)
-                return validationReply("greater_than", "path", "campaign_id",
-                                       QStringLiteral("Input should be greater than 0"), match.captured(1));
-            const bool start = part == QLatin1String("/start");
-            const auto result = start ? m_world.startCampaign(id) : m_world.stopCampaign(id);
-            if (result == SimWorld::ActionResult::NotFound)
-                return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
-            if (result == SimWorld::ActionResult::Archived)
-                return detailReply(400, start ? QStringLiteral("Cannot start an archived campaign.")
-                                              : QStringLiteral("Cannot stop an archived campaign."));
-            SimJson json;
-            writeCampaign(json, *m_world.campaign(id));
-            return jsonReply(200, json.take());
+    SimJson json;
+    writeContext(json, *call.user, m_world.projectsOf(*call.user), active);
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleSelectProject(const Call &call)
+{
+    const QList<SimProject> projects = m_world.projectsOf(*call.user);
+    const QJsonObject body = QJsonDocument::fromJson(call.request.body()).object();
+    const int projectId = body.value(QLatin1String("project_id")).toInt(0);
+    if (projectId <= 0)
+        return validationReply("greater_than", "body", "project_id",
+                               QStringLiteral("Input should be greater than 0"), QString::number(projectId));
+    if (std::none_of(projects.begin(), projects.end(),
+                     [&](const SimProject &p) { return p.id == projectId; }))
+        return detailReply(403, QStringLiteral("User does not have access to this project."));
+    SimJson json;
+    writeContext(json, *call.user, projects, projectId);
+    Reply reply = jsonReply(200, json.take());
+    reply.addHeader("Set-Cookie", "active_project_id=" + QByteArray::number(projectId)
+                                      + "; HttpOnly; Max-Age=2592000; Path=/; SameSite=lax");
+    return reply;
+}
+
+// --- attacks, agents and the dashboard (public reads, as in the real server) ---
+
+SimServer::Reply SimServer::handleAttack(const Call &call)
+{
+    const SimAttack *attack = m_world.attack(call.ids.at(0).toInt());
+    if (!attack)
+        return detailReply(404, QStringLiteral("Attack not found"));
+    SimJson json;
+    writeAttackOut(json, *attack);
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleAttackPerformance(const Call &call)
+{
+    const SimAttack *attack = m_world.attack(call.ids.at(0).toInt());
+    if (!attack)
+        return detailReply(404, QStringLiteral("Attack not found"));
+    const SimCampaign *campaign = m_world.campaign(attack->campaignId);
+    const int agentCount = campaign ? m_world.activeAgentsOn(*campaign) : 0;
+    const double perSecond = attack->state == QLatin1String("running") ? attack->hashesPerSecond : 0.0;
+    const qint64 done = static_cast<qint64>(static_cast<double>(attack->keyspace) * attack->progress / 100);
+    SimJson json;
+    json.beginObject().field("message", "Performance Summary").key("data").beginObject();
+    json.field("hashes_per_sec", perSecond)
+        .field("total_hashes", attack->keyspace)
+        .field("agent_count", agentCount);
+    json.key("eta");
+    if (perSecond > 0)
+        json.value(static_cast<qint64>(static_cast<double>(attack->keyspace - done) / perSecond));
+    else
+        json.null();
+    json.field("progress", attack->progress).field("hashes_done", done).key("attack");
+    writeAttackOut(json, *attack);
+    json.endObject().endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleAgents(const Call &call)
+{
+    Reply failure;
+    const auto paging = readPaging(call.query, "page_size", &failure);
+    if (!paging)
+        return failure;
+    const auto [page, pageSize] = *paging;
+    if (page > 100)
+        return Reply{500, "Internal Server Error", "text/plain; charset=utf-8", {}};
+    const QList<const SimAgent *> agents = m_world.agents();
+    SimJson json;
+    json.beginObject().beginArray("items");
+    for (qsizetype i = qsizetype(page - 1) * pageSize; i < agents.size() && i < qsizetype(page) * pageSize;
+         ++i)
+        writeAgent(json, *agents[i]);
+    json.endArray().field("total", static_cast<qint64>(agents.size())).field("page", page);
+    json.field("page_size", pageSize).key("search").null().key("state").null().endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleAgent(const Call &call)
+{
+    const SimAgent *agent = m_world.agent(call.ids.at(0).toInt());
+    if (!agent)
+        return detailReply(404, QStringLiteral("Agent not found"));
+    SimJson json;
+    writeAgent(json, *agent);
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleAgentErrors(const Call &call)
+{
+    // An unknown id gives an empty list, not a 404 (cipherswarm-api.md §4).
+    const SimAgent *agent = m_world.agent(call.ids.at(0).toInt());
+    SimJson json;
+    json.beginObject().beginArray("errors");
+    if (agent) {
+        for (const SimAgentError &error : agent->errors) {
+            json.beginObject().field("id", error.id).field("message", error.message);
+            json.field("severity", error.severity).field("error_code", error.errorCode);
+            json.key("details").null().field("agent_id", agent->id).field("task_id", error.taskId);
+            json.timeField("created_at", error.createdAt)
+                .timeField("updated_at", error.createdAt)
+                .endObject();
         }
-        if (part.isEmpty() && method == Method::Delete) {
-            if (m_world.archiveCampaign(id) == SimWorld::ActionResult::NotFound)
-                return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
-            return Reply{204, {}, "application/json", {}};
-        }
-        if (method != Method::Get)
-            return detailReply(405, QStringLiteral("Method Not Allowed"));
-        const SimCampaign *campaign = m_world.campaign(id);
-        if (!campaign)
-            return detailReply(404, QStringLiteral("Campaign %1 not found").arg(id));
-        SimJson json;
-        if (part.isEmpty()) {
-            json.beginObject().key("campaign");
-            writeCampaign(json, *campaign);
-            json.beginArray("attacks");
-            for (const SimAttack *attack : m_world.attacksOf(*campaign))
-                writeAttackSummary(json, *attack);
-            json.endArray().endObject();
-        } else if (part == QLatin1String("/attacks")) {
-            json.beginArray();
-            for (const SimAttack *attack : m_world.attacksOf(*campaign))
-                writeAttackSummary(json, *attack);
-            json.endArray();
-        } else if (part == QLatin1String("/progress")) {
-            // Only total_tasks and active_agents are computed by the real server; the rest stays zero.
-            json.beginObject().field("total_tasks", static_cast<qint64>(campaign->attackIds.size()));
-            json.field("active_agents", m_world.activeAgentsOn(*campaign)).field("completed_tasks", 0);
-            json.field("pending_tasks", 0).field("active_tasks", 0).field("failed_tasks", 0);
-            json.field("percentage_complete", 0.0)
-                .key("overall_status")
-                .null()
-                .key("active_attack_id")
-                .null();
-            json.endObject();
-        } else {
-            const double percentCracked =
-                campaign->totalHashes > 0
-                    ? std::round(10000.0 * campaign->crackedHashes / campaign->totalHashes) / 100
-                    : 0.0;
-            json.beginObject().field("total_hashes", campaign->totalHashes);
-            json.field("cracked_hashes", campaign->crackedHashes);
-            json.field("uncracked_hashes", campaign->totalHashes - campaign->crackedHashes);
-            json.field("percent_cracked", percentCracked)
-                .field("progress_percent", m_world.campaignProgress(*campaign));
-            json.endObject();
-        }
-        return jsonReply(200, json.take());
     }
-    return detailReply(404, QStringLiteral("Not Found"));
+    json.endArray().endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleAgentPerformance(const Call &call)
+{
+    const SimAgent *agent = m_world.agent(call.ids.at(0).toInt());
+    if (!agent)
+        return detailReply(404, QStringLiteral("Agent not found"));
+    // 48 ten-minute buckets per device over the last 8 h; the latest holds the current speed.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime lastBucket = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 600 * 600, Qt::UTC);
+    SimJson json;
+    json.beginObject().beginArray("series");
+    for (const QString &device : agent->devices) {
+        json.beginObject().field("device", device).beginArray("data");
+        for (int i = 47; i >= 0; --i) {
+            json.beginObject().timeField("timestamp", lastBucket.addSecs(-600 * i));
+            json.field("speed", i == 0 ? agent->speed / std::max<qsizetype>(1, agent->devices.size()) : 0.0);
+            json.endObject();
+        }
+        json.endArray().endObject();
+    }
+    json.endArray().endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleDashboardSummary(const Call &)
+{
+    int active = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const SimAgent *agent : m_world.agents())
+        active += agent->enabled && agent->lastSeenAt.secsTo(now) <= 120;
+    int running = 0;
+    int total = 0;
+    for (const SimCampaign *campaign : m_world.listedCampaigns(1) + m_world.listedCampaigns(2)) {
+        for (const SimAttack *attack : m_world.attacksOf(*campaign)) {
+            ++total;
+            running += attack->state == QLatin1String("running");
+        }
+    }
+    SimJson json;
+    json.beginObject()
+        .field("active_agents", active)
+        .field("total_agents", static_cast<qint64>(m_world.agents().size()));
+    json.field("running_tasks", running)
+        .field("total_tasks", total)
+        .field("recently_cracked_hashes", m_world.recentlyCracked());
+    json.beginArray("resource_usage");
+    const QDateTime hour = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
+    for (int i = 11; i >= 0; --i)
+        json.beginObject()
+            .timeField("timestamp", hour.addSecs(-3600 * i))
+            .field("hash_rate", 1e10 * (12 - i))
+            .endObject();
+    json.endArray().endObject();
+    return jsonReply(200, json.take());
+}
+
+// --- campaigns ---
+
+SimServer::Reply SimServer::handleCampaigns(const Call &call)
+{
+    Reply failure;
+    const auto paging = readPaging(call.query, "size", &failure);
+    if (!paging)
+        return failure;
+    const auto [page, size] = *paging;
+    const auto projectCookie = cookie(call.request, "active_project_id");
+    if (!projectCookie)
+        return detailReply(400, QStringLiteral("No active project selected."));
+    bool ok = false;
+    const int projectId = projectCookie->toInt(&ok);
+    if (!ok)
+        return validationReply("int_parsing", "cookie", "active_project_id",
+                               QStringLiteral("Input should be a valid integer"),
+                               QString::fromLatin1(*projectCookie));
+    if (!call.user->projectIds.contains(projectId))
+        return detailReply(403, QStringLiteral("Not authorized for this project."));
+    const QList<const SimCampaign *> campaigns = m_world.listedCampaigns(projectId);
+    SimJson json;
+    json.beginObject().beginArray("items");
+    for (qsizetype i = qsizetype(page - 1) * size; i < campaigns.size() && i < qsizetype(page) * size; ++i)
+        writeCampaign(json, *campaigns[i]);
+    const auto total = static_cast<qint64>(campaigns.size());
+    json.endArray().field("total", total).field("page", page).field("size", size);
+    json.field("total_pages", (total + size - 1) / size).endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleCampaign(const Call &call)
+{
+    const int id = call.ids.at(0).toInt();
+    const SimCampaign *campaign = m_world.campaign(id);
+    if (!campaign)
+        return campaignNotFound(id);
+    SimJson json;
+    json.beginObject().key("campaign");
+    writeCampaign(json, *campaign);
+    json.beginArray("attacks");
+    for (const SimAttack *attack : m_world.attacksOf(*campaign))
+        writeAttackSummary(json, *attack);
+    json.endArray().endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleCampaignArchive(const Call &call)
+{
+    const int id = call.ids.at(0).toInt();
+    if (m_world.archiveCampaign(id) == SimWorld::ActionResult::NotFound)
+        return campaignNotFound(id);
+    return Reply{204, {}, "application/json", {}};
+}
+
+SimServer::Reply SimServer::handleCampaignAttacks(const Call &call)
+{
+    const int id = call.ids.at(0).toInt();
+    const SimCampaign *campaign = m_world.campaign(id);
+    if (!campaign)
+        return campaignNotFound(id);
+    SimJson json;
+    json.beginArray();
+    for (const SimAttack *attack : m_world.attacksOf(*campaign))
+        writeAttackSummary(json, *attack);
+    json.endArray();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleCampaignProgress(const Call &call)
+{
+    const int id = call.ids.at(0).toInt();
+    const SimCampaign *campaign = m_world.campaign(id);
+    if (!campaign)
+        return campaignNotFound(id);
+    // Only total_tasks and active_agents are computed by the real server; the rest stays zero.
+    SimJson json;
+    json.beginObject().field("total_tasks", static_cast<qint64>(campaign->attackIds.size()));
+    json.field("active_agents", m_world.activeAgentsOn(*campaign)).field("completed_tasks", 0);
+    json.field("pending_tasks", 0).field("active_tasks", 0).field("failed_tasks", 0);
+    json.field("percentage_complete", 0.0).key("overall_status").null().key("active_attack_id").null();
+    json.endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleCampaignMetrics(const Call &call)
+{
+    const int id = call.ids.at(0).toInt();
+    const SimCampaign *campaign = m_world.campaign(id);
+    if (!campaign)
+        return campaignNotFound(id);
+    const double percentCracked =
+        campaign->totalHashes > 0
+            ? std::round(10000.0 * campaign->crackedHashes / campaign->totalHashes) / 100
+            : 0.0;
+    SimJson json;
+    json.beginObject().field("total_hashes", campaign->totalHashes);
+    json.field("cracked_hashes", campaign->crackedHashes);
+    json.field("uncracked_hashes", campaign->totalHashes - campaign->crackedHashes);
+    json.field("percent_cracked", percentCracked)
+        .field("progress_percent", m_world.campaignProgress(*campaign));
+    json.endObject();
+    return jsonReply(200, json.take());
+}
+
+SimServer::Reply SimServer::handleCampaignAction(const Call &call)
+{
+    // POST /campaigns/{id}/start or /stop; the id is checked here, after the method, as FastAPI does.
+    const int id = call.ids.at(0).toInt();
+    if (id <= 0)
+        return validationReply("greater_than", "path", "campaign_id",
+                               QStringLiteral("Input should be greater than 0"), call.ids.at(0));
+    const bool start = call.path.endsWith(QLatin1String("/start"));
+    const auto result = start ? m_world.startCampaign(id) : m_world.stopCampaign(id);
+    if (result == SimWorld::ActionResult::NotFound)
+        return campaignNotFound(id);
+    if (result == SimWorld::ActionResult::Archived)
+        return detailReply(400, start ? QStringLiteral("Cannot start an archived campaign.")
+                                      : QStringLiteral("Cannot stop an archived campaign."));
+    SimJson json;
+    writeCampaign(json, *m_world.campaign(id));
+    return jsonReply(200, json.take());
+}
+
+// --- live feeds ---
+
+SimServer::Reply SimServer::handleLive(const Call &call)
+{
+    // The responder goes to the feed, which writes the SSE head and events itself: no reply is sent.
+    const QString topic = call.path.section(QLatin1Char('/'), -1);
+    m_feeds.addListener(topic, makeResponder(call.request, call.socket));
+    *call.streamed = true;
+    return {};
 }
 
 } // namespace swarmwatch::sim

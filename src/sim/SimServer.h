@@ -12,11 +12,13 @@
 #include <QSet>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
 #include <optional>
+#include <span>
 
 class QUrlQuery;
 
@@ -97,8 +99,48 @@ private:
         const SimUser *user = nullptr;
     };
 
+    // What a route's handler gets: the request, the numbers in its path as written, and the user when the
+    // route needs one.
+    struct Call {
+        const QHttpServerRequest &request;
+        QTcpSocket *socket;
+        const QString &path; // below /api/v1/web
+        const QUrlQuery &query;
+        const QStringList &ids;
+        const SimUser *user; // null on the public routes
+        bool *streamed;      // set when the handler answers with a feed instead of a reply
+    };
+    using Handler = Reply (SimServer::*)(const Call &call);
+    struct Route;
+    static std::span<const Route> routes();
+
     Reply route(const QHttpServerRequest &request, QTcpSocket *socket, bool *streamed);
-    Reply control(const QString &path, QHttpServerRequest::Method method, const QUrlQuery &query);
+    Reply dispatch(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path,
+                   bool *streamed);
+    Reply handleControl(const QString &path, QHttpServerRequest::Method method, const QUrlQuery &query);
+
+    // One handler per route of the web API, grouped by resource; dispatch() picks them from routes().
+    Reply handleLogin(const Call &call);
+    Reply handleRefresh(const Call &call);
+    Reply handleLogout(const Call &call);
+    Reply handleMe(const Call &call);
+    Reply handleContext(const Call &call);
+    Reply handleSelectProject(const Call &call);
+    Reply handleAttack(const Call &call);
+    Reply handleAttackPerformance(const Call &call);
+    Reply handleAgents(const Call &call);
+    Reply handleAgent(const Call &call);
+    Reply handleAgentErrors(const Call &call);
+    Reply handleAgentPerformance(const Call &call);
+    Reply handleDashboardSummary(const Call &call);
+    Reply handleCampaigns(const Call &call);
+    Reply handleCampaign(const Call &call);
+    Reply handleCampaignArchive(const Call &call);
+    Reply handleCampaignAttacks(const Call &call);
+    Reply handleCampaignProgress(const Call &call);
+    Reply handleCampaignMetrics(const Call &call);
+    Reply handleCampaignAction(const Call &call);
+    Reply handleLive(const Call &call);
     std::optional<Authenticated> authenticate(const QHttpServerRequest &request, Reply *failure) const;
     static void send(QHttpServerResponder &responder, const Reply &reply);
     void publishAnnouncement(const QString &topic, const QString &trigger, std::optional<int> id,
