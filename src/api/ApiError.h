@@ -30,6 +30,7 @@ struct ApiError {
     QString message;
     QString endpoint;            // "GET /api/v1/web/campaigns/7/metrics", where known
     QSslCertificate certificate; // Tls: the certificate the server showed, for the user to judge
+    bool htmlBody = false;       // an HTML page answered: a web server, a proxy, anything but CipherSwarm
 
     bool isError() const { return kind != Kind::None; }
 };

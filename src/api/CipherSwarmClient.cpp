@@ -49,6 +49,7 @@ bool objectBody(const ApiRequest &request, const QByteArray &body, QJsonObject *
                 .arg(request.describe(), parseError.error != QJsonParseError::NoError
                                              ? parseError.errorString()
                                              : QStringLiteral("got another JSON value"))};
+        error->htmlBody = body.trimmed().startsWith('<');
         return false;
     }
     *object = document.object();

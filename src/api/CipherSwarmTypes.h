@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 // The CipherSwarm web API's values as SwarmWatch keeps them (../shared/cipherswarm-api.md §1, §3-§5).
@@ -30,6 +31,25 @@ struct ProjectContext {
     User user;
     std::optional<Project> activeProject;
     QList<Project> availableProjects;
+
+    // The server's own default when none was chosen: the lowest-id project, if the user has any.
+    std::optional<qint64> defaultProjectId() const
+    {
+        std::optional<qint64> lowest;
+        for (const Project &project : availableProjects)
+            lowest = lowest ? std::min(*lowest, project.id) : project.id;
+        return lowest;
+    }
+    bool isAvailable(qint64 projectId) const
+    {
+        return std::any_of(availableProjects.cbegin(), availableProjects.cend(),
+                           [projectId](const Project &project) { return project.id == projectId; });
+    }
+    // A remembered project while it is still available, otherwise the server's default.
+    std::optional<qint64> projectToUse(std::optional<qint64> remembered) const
+    {
+        return remembered && isAvailable(*remembered) ? remembered : defaultProjectId();
+    }
 };
 
 struct Campaign {

@@ -11,7 +11,4 @@ ApiError httpError(const ApiRequest &request, const ApiResponse &response);
 // An HTML page where JSON was expected: a web server, a proxy or another application, not CipherSwarm.
 bool looksLikeHtml(const ApiResponse &response);
 
-// Just the server's explanation, or an empty string.
-QString serverExplanation(const QByteArray &body);
-
 } // namespace swarmwatch

@@ -223,8 +223,9 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
                                 login.message.isEmpty() ? error.message : login.message};
             } else {
                 // An HTML page first: whatever it is, its markup is not worth a JSON parser's complaint.
+                const bool html = looksLikeHtml(response) && !error.isError();
                 result.error =
-                    looksLikeHtml(response) && !error.isError()
+                    html
                         ? ApiError{ApiError::Kind::Decode, response.status,
                                    tr("POST /api/v1/web/auth/login: an HTML page answered: not a CipherSwarm "
                                       "server?")}
@@ -232,6 +233,7 @@ ApiCall *Session::login(const QString &email, const QString &password, LoginCall
                         ? error
                         : ApiError{ApiError::Kind::Decode, response.status,
                                    tr("POST /api/v1/web/auth/login: the answer had no access_token")};
+                result.error.htmlBody = result.error.htmlBody || html;
             }
         }
         done(result);

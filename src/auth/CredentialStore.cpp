@@ -32,10 +32,7 @@ CredentialStore::Outcome outcomeOf(const QKeychain::Job &job)
     case QKeychain::OtherError:
         // QtKeychain 0.13 reports a missing Secret Service or session bus as OtherError; the text says which.
         outcome.unavailable = true;
-        outcome.message =
-            CredentialStore::tr("No keychain service is available (%1). The login is kept in memory "
-                                "for this session only; nothing is written to disk.")
-                .arg(job.errorString());
+        outcome.message = CredentialStore::tr("No keychain service is available: %1").arg(job.errorString());
         return outcome;
     }
     outcome.message = job.errorString();

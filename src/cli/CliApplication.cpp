@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 
+#include "CommandList.h"
 #include "CompletionCommand.h"
 #include "ExitCode.h"
 #include "JournalCommand.h"
@@ -17,33 +18,27 @@ CliApplication::CliApplication(std::FILE *out, std::FILE *err)
 
 void CliApplication::printUsage(std::FILE *stream) const
 {
+    QString commands;
+    for (const CommandList::Command &command : CommandList::all())
+        commands += QStringLiteral("  %1 %2\n").arg(command.name.leftJustified(12), command.summary);
     const QString usage =
         tr("Usage: swarmwatch-cli <command> [options]\n"
            "\n"
            "SwarmWatch's command-line twin, for SSH sessions and scripts.\n"
            "\n"
            "Commands:\n"
-           "  login        Log in and keep the token in the keychain\n"
-           "  logout       Log out and delete the stored token\n"
-           "  whoami       Show the signed-in user, server and project\n"
-           "  projects     List your projects (* marks the active one)\n"
-           "  use-project  Make project ID the active one\n"
-           "  campaigns    List the active project's campaigns\n"
-           "  agents       List the agents\n"
-           "  summary      Show the dashboard summary\n"
-           "  watch        Follow campaigns (and agents) live, as a table or JSON lines\n"
-           "  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines\n"
-           "  journal      Read the journal swarmwatch keeps (--since 2h, --kind, --json)\n"
-           "  completion   Print shell completion: bash or zsh\n"
+           "%1"
            "\n"
            "Server: --server URL, else $SWARMWATCH_SERVER, else the last login.\n"
-           "Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.\n"
+           "Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login` for that server.\n"
            "\n"
            "Options:\n"
            "  -h, --help     Show this help (also: swarmwatch-cli <command> --help)\n"
            "  -v, --version  Show the version\n"
            "\n"
-           "Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.\n");
+           "Exit codes: 0 ok, 2 usage or bad input, 3 not logged in, session expired or no keychain,\n"
+           "4 network or server.\n")
+            .arg(commands);
     std::fputs(usage.toUtf8().constData(), stream);
 }
 
@@ -63,14 +58,19 @@ int CliApplication::run(const QStringList &arguments)
         std::fprintf(m_out, "swarmwatch-cli %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return ExitOk;
     }
-    if (command == QLatin1String("sse"))
-        return SseCommand(m_out, m_err).run(arguments);
-    if (command == QLatin1String("journal"))
-        return JournalCommand(m_out, m_err).run(arguments);
-    if (command == QLatin1String("completion"))
-        return CompletionCommand(m_out, m_err).run(arguments);
-    if (ServerCommands::handles(command))
-        return ServerCommands(stdin, m_out, m_err).run(command, arguments);
+    if (const CommandList::Command *known = CommandList::find(command)) {
+        switch (known->runner) {
+        case CommandList::Runner::Sse:
+            return SseCommand(m_out, m_err).run(arguments);
+        case CommandList::Runner::Journal:
+            return JournalCommand(m_out, m_err).run(arguments);
+        case CommandList::Runner::Completion:
+            return CompletionCommand(m_out, m_err).run(arguments);
+        case CommandList::Runner::Server:
+        case CommandList::Runner::Watch:
+            return ServerCommands(stdin, m_out, m_err).run(command, arguments);
+        }
+    }
 
     const QString message =
         tr("swarmwatch-cli: unknown command “%1” (see swarmwatch-cli --help)\n").arg(command);

@@ -2,6 +2,7 @@
 
 #include "EventPrinter.h"
 #include "ExitCode.h"
+#include "HttpUrl.h"
 #include "SseConnection.h"
 #include "SseParser.h"
 #include "SystemNetworkReachability.h"
@@ -36,9 +37,8 @@ QString SseCommand::describeState(const SseConnection &connection)
 {
     switch (connection.state()) {
     case SseConnection::State::Connecting:
-        return tr("connecting");
     case SseConnection::State::Live:
-        return tr("live");
+        return SseConnection::stateName(connection.state());
     case SseConnection::State::Reconnecting:
         if (connection.isWaitingForNetwork())
             return tr("reconnecting (attempt %1, waiting for the network): %2")
@@ -165,8 +165,7 @@ int SseCommand::parseFile(const QString &path, bool countOnly)
 int SseCommand::follow(const QString &urlText, const QStringList &headerTexts, const QString &lastEventId)
 {
     const QUrl url(urlText, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    if (!isHttpUrl(url))
         return usageError(tr("invalid URL “%1”: expected http://host/... or https://host/...").arg(urlText));
 
     // RFC 9110 token characters for the name; no CR, LF or NUL in the value.

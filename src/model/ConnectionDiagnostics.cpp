@@ -50,7 +50,7 @@ ConnectionDiagnostics::FeedReport ConnectionDiagnostics::feed(const ConsoleSessi
     QStringList lines;
     lines.append(
         tr("URL: %1").arg(url.isEmpty() ? tr("(not connected)") : url.toString(QUrl::RemoveUserInfo)));
-    lines.append(tr("State: %1").arg(LiveSync::feedStateName(connection->state())));
+    lines.append(tr("State: %1").arg(SseConnection::stateName(connection->state())));
     lines.append(
         tr("Last HTTP status: %1")
             .arg(connection->lastHttpStatus() ? QString::number(connection->lastHttpStatus()) : tr("none")));

@@ -306,17 +306,7 @@ void ConsoleSession::afterToken(const QUrl &server, Done done)
 
 void ConsoleSession::chooseProject(const ProjectContext &context)
 {
-    // A remembered project while it is still available, otherwise the server's own default: the lowest id.
-    const std::optional<qint64> remembered = m_session->projectId();
-    const auto available = [&](qint64 id) {
-        return std::any_of(context.availableProjects.cbegin(), context.availableProjects.cend(),
-                           [id](const Project &p) { return p.id == id; });
-    };
-    std::optional<qint64> chosen;
-    if (remembered && available(*remembered))
-        chosen = remembered;
-    else if (!m_projects.isEmpty())
-        chosen = m_projects.first().id;
+    const std::optional<qint64> chosen = context.projectToUse(m_session->projectId());
     // Quietly, without the projectChanged() a switch gives: LiveSync starts after this.
     const QSignalBlocker quiet(m_session.get());
     m_session->setProjectId(chosen);

@@ -28,6 +28,7 @@ void ErrorAggregator::add(const ApiError &error)
     Episode episode;
     episode.error.kind = error.kind;
     episode.error.httpStatus = error.httpStatus;
+    episode.error.htmlBody = error.htmlBody;
     episode.error.endpoint = endpoint;
     episode.error.message = error.message;
     episode.last = now;

@@ -246,7 +246,7 @@ void LiveSync::start()
     const quint64 generation = m_generation;
     QPointer<LiveSync> alive(this);
     for (int i = 0; i < 3; ++i) {
-        if (static_cast<Feed>(i) == Feed::Agents && !m_settings.agents)
+        if ((static_cast<Feed>(i) == Feed::Agents && !m_settings.agents) || !m_settings.feeds)
             continue;
         SseConnection *feed = m_feeds[static_cast<size_t>(i)].get();
         feed->setUrl(m_session->url(QString::fromLatin1(kFeedPaths[i])));
@@ -742,10 +742,7 @@ void LiveSync::readCampaignList(ApiRequest::Priority priority)
                 report(result.error);
                 return;
             }
-            std::optional<qint64> lowest;
-            for (const Project &project : result.value.availableProjects)
-                lowest = lowest ? std::min(*lowest, project.id) : project.id;
-            if (lowest) {
+            if (const std::optional<qint64> lowest = result.value.defaultProjectId()) {
                 m_session->setProjectId(lowest); // the projectChanged handler lists the campaigns
             } else {
                 ApiError none{ApiError::Kind::Http, 0, tr("you belong to no project on this server"),
@@ -1306,12 +1303,12 @@ void LiveSync::updateStatus()
             continue;
         }
         connecting = connecting || state == SseConnection::State::Connecting;
-        const QString name = QString::fromLatin1(kFeedPaths[i]).section(QLatin1Char('/'), -1);
-        QString what = feedStateName(state);
+        const QString name = feedKey(static_cast<Feed>(i));
+        QString what = SseConnection::stateName(state);
         QString why = feed.reason();
         if (state == SseConnection::State::Unauthorized && session == Session::State::SignedIn) {
             // Refused, but the session has a token to refresh: this heals by itself.
-            what = feedStateName(SseConnection::State::Reconnecting);
+            what = SseConnection::stateName(SseConnection::State::Reconnecting);
             why = m_refreshRetry.isActive()
                       ? tr("the token could not be refreshed; next try in %1 s")
                             .arg(std::max(1, (m_refreshRetry.remainingTime() + 999) / 1000))
@@ -1372,6 +1369,11 @@ void LiveSync::checkStale()
     }
 }
 
+QString LiveSync::feedKey(Feed feed)
+{
+    return QString::fromLatin1(kFeedPaths[static_cast<size_t>(feed)]).section(QLatin1Char('/'), -1);
+}
+
 QString LiveSync::statusName(Status status)
 {
     switch (status) {
@@ -1385,25 +1387,6 @@ QString LiveSync::statusName(Status status)
         return tr("disconnected");
     case Status::Unauthorized:
         return tr("unauthorized");
-    }
-    return {};
-}
-
-QString LiveSync::feedStateName(SseConnection::State state)
-{
-    switch (state) {
-    case SseConnection::State::Connecting:
-        return tr("connecting");
-    case SseConnection::State::Live:
-        return tr("live");
-    case SseConnection::State::Reconnecting:
-        return tr("reconnecting");
-    case SseConnection::State::Unauthorized:
-        return tr("unauthorized");
-    case SseConnection::State::Closed:
-        return tr("closed");
-    case SseConnection::State::Failed:
-        return tr("failed");
     }
     return {};
 }

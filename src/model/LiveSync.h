@@ -79,6 +79,8 @@ public:
     bool isSnapshotLoaded() const { return m_snapshotLoaded; }
     // And every listed row has its metrics.
     bool isSnapshotSettled() const { return m_snapshotSettled; }
+    // Settled, and the background work after it (progress, ETAs) done too: a picture worth printing.
+    bool isSnapshotComplete() const { return m_snapshotSettled && isIdle(); }
     SseConnection::State feedState(Feed feed) const;
     // The same object for the life of this LiveSync (created in the constructor; the agents feed stays
     // closed without settings.agents).
@@ -89,11 +91,20 @@ public:
     {
         return std::chrono::milliseconds(m_resyncTimer.interval());
     }
+    // When the next periodic resync (which also retries a list that failed) is due; invalid when stopped.
+    QDateTime nextResyncAt() const
+    {
+        return m_resyncTimer.isActive()
+                   ? QDateTime::currentDateTimeUtc().addMSecs(m_resyncTimer.remainingTime())
+                   : QDateTime();
+    }
     bool isIdle() const; // nothing dirty, nothing in flight
     int pendingRefetches() const;
 
     static QString statusName(Status status);
-    static QString feedStateName(SseConnection::State state);
+    // The feed's name as its URL ends and as machine-readable output writes it: "campaigns", "agents",
+    // "toasts".
+    static QString feedKey(Feed feed);
 
 Q_SIGNALS:
     void statusChanged(swarmwatch::LiveSync::Status status);

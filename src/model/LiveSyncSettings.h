@@ -23,7 +23,9 @@ struct LiveSyncSettings {
     std::chrono::milliseconds staleAfter{120000};     // no fresh data for this long: stale
     std::chrono::milliseconds errorQuietPeriod{5000}; // identical failures within it fold into one
     bool agents = true;                               // keep the agent table too
-    SseConnectionSettings feed;                       // watchdog, backoff, TLS for the three feeds
+    bool feeds =
+        true; // false: the snapshot over REST only, for a one-shot listing (swarmwatch-cli campaigns)
+    SseConnectionSettings feed; // watchdog, backoff, TLS for the three feeds
 };
 
 } // namespace swarmwatch

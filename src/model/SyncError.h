@@ -16,6 +16,7 @@ struct SyncError {
     QString message;       // the first occurrence's, with its own id
     int count = 1;         // occurrences so far in this episode
     bool repeated = false; // a summary of repeats of an error reported before
+    bool htmlBody = false; // an HTML page answered (see ApiError)
 
     QString describe() const;
     static QString kindName(ApiError::Kind kind);

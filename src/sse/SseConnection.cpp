@@ -1,7 +1,9 @@
 #include "SseConnection.h"
 
 #include "CertificatePins.h"
+#include "HttpUrl.h"
 #include "NetworkReachability.h"
+#include "ServerExplanation.h"
 #include "SseLogging.h"
 
 #include <QCoreApplication>
@@ -44,12 +46,6 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
            && a.port(defaultPort(a)) == b.port(defaultPort(b));
 }
 
-bool isHttpUrl(const QUrl &url)
-{
-    return url.isValid() && !url.host().isEmpty()
-           && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-}
-
 QString formatDuration(std::chrono::milliseconds duration)
 {
     if (duration < 1s || duration.count() % 1000 != 0)
@@ -77,28 +73,6 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     const QDateTime utc(date.date(), date.time(), Qt::UTC);
     const qint64 milliseconds = QDateTime::currentDateTimeUtc().msecsTo(utc);
     return std::chrono::milliseconds(std::clamp<qint64>(milliseconds, 0, cap.count()));
-}
-
-// The server's explanation from an error body: FastAPI's {"detail": "..."} or a short plain text.
-QString errorDetail(const QByteArray &body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isObject()) {
-        const QJsonValue detail = document.object().value(QLatin1String("detail"));
-        if (detail.isString())
-            return detail.toString();
-        const QJsonValue message = document.object().value(QLatin1String("message"));
-        if (message.isString())
-            return message.toString();
-        return {};
-    }
-    const QByteArray trimmed = body.trimmed();
-    if (trimmed.startsWith('{') || trimmed.startsWith('['))
-        return {}; // JSON cut short: no words worth showing
-    QString text = QString::fromUtf8(body).simplified();
-    if (text.size() > 200)
-        text = text.left(200) + QChar(0x2026);
-    return text;
 }
 
 } // namespace
@@ -365,7 +339,7 @@ void SseConnection::handleFinished()
 void SseConnection::finishErrorResponse()
 {
     const int status = m_errorStatus;
-    const QString detail = errorDetail(m_errorBody);
+    const QString detail = serverExplanation(m_errorBody);
     QString reason = describeHttpStatus(status);
     if (!detail.isEmpty())
         reason += QStringLiteral(": ") + detail;
@@ -513,6 +487,25 @@ void SseConnection::sseRetry(qint64 milliseconds)
 {
     m_backoff.setBase(std::chrono::milliseconds(milliseconds));
     Q_EMIT retryDelayChanged(std::chrono::milliseconds(milliseconds));
+}
+
+QString SseConnection::stateName(State state)
+{
+    switch (state) {
+    case State::Connecting:
+        return tr("connecting");
+    case State::Live:
+        return tr("live");
+    case State::Reconnecting:
+        return tr("reconnecting");
+    case State::Unauthorized:
+        return tr("unauthorized");
+    case State::Closed:
+        return tr("closed");
+    case State::Failed:
+        return tr("failed");
+    }
+    return {};
 }
 
 } // namespace swarmwatch

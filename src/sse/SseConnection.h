@@ -67,6 +67,8 @@ public:
 
     State state() const { return m_state; }
     QString reason() const { return m_reason; }
+    // The state in one word, as logs, the CLI and the diagnostics show it: "live", "reconnecting", ...
+    static QString stateName(State state);
     int attempt() const { return m_attempt; }
     QDateTime nextAttemptAt() const { return m_nextAttemptAt; } // invalid while nothing is scheduled
     bool isWaitingForNetwork() const { return m_waitingForNetwork; }

@@ -25,7 +25,8 @@ private Q_SLOTS:
         QVERIFY(outcome->unavailable);
         QVERIFY2(outcome->message.startsWith(QStringLiteral("No keychain service is available")),
                  qPrintable(outcome->message));
-        QVERIFY2(outcome->message.contains(QStringLiteral("kept in memory for this session only")),
+        // Why, in the keychain's words (here: no session bus), for the caller to put in its own sentence.
+        QVERIFY2(outcome->message.size() > QStringLiteral("No keychain service is available: ").size(),
                  qPrintable(outcome->message));
         QVERIFY(!outcome->message.contains(QStringLiteral("secret-token")));
     }

@@ -11,6 +11,7 @@ class TestCompletionCommand : public QObject
 private Q_SLOTS:
     void bashScriptIsValidAndComplete();
     void zshScriptListsEveryCommand();
+    void everyOptionIsOffered();
     void unknownShellIsOneLine();
 
 private:
@@ -70,6 +71,36 @@ void TestCompletionCommand::zshScriptListsEveryCommand()
     QVERIFY(result.out.startsWith("#compdef swarmwatch-cli\n"));
     for (const QString &command : helpCommands())
         QVERIFY2(result.out.contains(QStringLiteral("'%1:").arg(command).toUtf8()), qPrintable(command));
+}
+
+void TestCompletionCommand::everyOptionIsOffered()
+{
+    // Each command's own --help is the truth; both scripts must offer each of its long options.
+    const QByteArray bash = run({QStringLiteral("completion"), QStringLiteral("bash")}).out;
+    const QByteArray zsh = run({QStringLiteral("completion"), QStringLiteral("zsh")}).out;
+    static const QRegularExpression option(QStringLiteral("^\\s+(?:-\\w, )?(--[a-z-]+)"),
+                                           QRegularExpression::MultilineOption);
+    int checked = 0;
+    for (const QString &command : helpCommands()) {
+        if (command == QLatin1String("help"))
+            continue;
+        const Result help = run({command, QStringLiteral("--help")});
+        QVERIFY2(help.exitCode == 0, qPrintable(command));
+        for (const QRegularExpressionMatch &match : option.globalMatch(QString::fromUtf8(help.out))) {
+            const QByteArray name = match.captured(1).toUtf8();
+            if (name == "--help-all")
+                continue;
+            QVERIFY2(
+                bash.contains(QByteArray(name + ' ')) || bash.contains(QByteArray(name + '"'))
+                    || bash.contains(QByteArray(name + ')')),
+                qPrintable(command + QLatin1Char(' ') + QString::fromUtf8(name) + QStringLiteral(" (bash)")));
+            QVERIFY2(
+                zsh.contains(QByteArray("'" + name)),
+                qPrintable(command + QLatin1Char(' ') + QString::fromUtf8(name) + QStringLiteral(" (zsh)")));
+            ++checked;
+        }
+    }
+    QVERIFY2(checked > 30, qPrintable(QString::number(checked)));
 }
 
 void TestCompletionCommand::unknownShellIsOneLine()

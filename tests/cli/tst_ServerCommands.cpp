@@ -1,5 +1,6 @@
 // swarmwatch-cli's server commands, run as a separate process against the simulated CipherSwarm in this one,
 // with the real keychain of ./scripts/test's D-Bus session and a throwaway settings folder per test.
+#include "ScriptedHttpServer.h"
 #include "SimServer.h"
 
 #include <QJsonArray>
@@ -62,6 +63,15 @@ private Q_SLOTS:
     void projectsAndSwitching();
     void logoutForgetsTheToken();
     void helpForEveryCommand();
+    void oneLoginPerServer();
+    void withoutKeychainNothingIsWritten();
+    void tokenForScripts();
+    void sessionExpiredIsOneLineEverywhere();
+    void notCipherSwarmIsOneLine_data();
+    void notCipherSwarmIsOneLine();
+    void tablesFitTheTerminal();
+    void sortFilterAndLimit();
+    void projectInUseAgreesUnderAnEnvironmentToken();
 
 private:
     // Runs the CLI to its end. If it does not end in time, the test fails here with the reason (the run then
@@ -91,7 +101,11 @@ private:
     }
     Run login(const QString &password = QString::fromLatin1(SimWorld::kDemoPassword))
     {
-        return cli({QStringLiteral("login"), QStringLiteral("--server"), m_sim->url().toString(),
+        return loginTo(m_sim->url(), password);
+    }
+    Run loginTo(const QUrl &server, const QString &password = QString::fromLatin1(SimWorld::kDemoPassword))
+    {
+        return cli({QStringLiteral("login"), QStringLiteral("--server"), server.toString(),
                     QStringLiteral("--email"), QString::fromLatin1(SimWorld::kDemoEmail),
                     QStringLiteral("--password-stdin")},
                    password.toUtf8() + '\n');
@@ -133,7 +147,7 @@ void TestServerCommands::loginThenEverything()
 
     const Run table = cli({QStringLiteral("campaigns")});
     QCOMPARE(table.exitCode, 0);
-    QVERIFY(table.out.startsWith("ID"));
+    QVERIFY2(table.out.trimmed().startsWith("ID"), QByteArray(table.out + table.err).constData());
     QCOMPARE(table.out.count('\n'), list.size() + 1);
 
     const Run agents = cli({QStringLiteral("agents"), QStringLiteral("--json")});
@@ -222,7 +236,9 @@ void TestServerCommands::tokenFromTheEnvironmentNeedsNoKeychain()
     QCOMPARE(refused.exitCode, 3);
     const Run campaignsRefused = cli({QStringLiteral("campaigns")}); // no remembered project: context first
     QCOMPARE(campaignsRefused.exitCode, 3);
-    QVERIFY2(refused.err.contains("Could not validate credentials"), refused.err.constData());
+    QCOMPARE(refused.err.count('\n'), 1);
+    QVERIFY2(refused.err.startsWith("swarmwatch-cli whoami: SWARMWATCH_TOKEN was refused by http://"),
+             refused.err.constData());
 }
 
 void TestServerCommands::serverErrorIsExitFourWithTheReason()
@@ -240,7 +256,7 @@ void TestServerCommands::projectsAndSwitching()
     QCOMPARE(login().exitCode, 0);
     Run run = cli({QStringLiteral("projects")});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("*  1   Default"), run.out.constData());
+    QVERIFY2(run.out.contains("*   1  Default\n"), run.out.constData());
     QVERIFY(run.out.contains("Red Team"));
     QVERIFY(!run.out.contains("Old engagement")); // archived
 
@@ -254,8 +270,10 @@ void TestServerCommands::projectsAndSwitching()
         QCOMPARE(campaign.toObject().value(QStringLiteral("project_id")).toInt(), 2);
 
     run = cli({QStringLiteral("use-project"), QStringLiteral("3")}); // archived: not available
-    QVERIFY(run.exitCode != 0);
-    QVERIFY2(run.err.contains("User does not have access to this project."), run.err.constData());
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.err,
+             QByteArray("swarmwatch-cli use-project: POST /api/v1/web/auth/context: HTTP 403: User does "
+                        "not have access to this project.\n"));
     run = cli({QStringLiteral("use-project"), QStringLiteral("abc")});
     QCOMPARE(run.exitCode, 2);
 }
@@ -266,30 +284,282 @@ void TestServerCommands::logoutForgetsTheToken()
     QCOMPARE(cli({QStringLiteral("whoami")}).exitCode, 0);
     const Run out = cli({QStringLiteral("logout")});
     QCOMPARE(out.exitCode, 0);
-    const Run after = cli({QStringLiteral("whoami")});
+    QCOMPARE(out.out, QStringLiteral("Logged out of %1.\n").arg(m_sim->url().toString()).toUtf8());
+    QVERIFY2(!settingsFile().contains("admin@"),
+             settingsFile().constData()); // the login is gone from the list
+    const Run after = cli({QStringLiteral("whoami"), QStringLiteral("--server"), m_sim->url().toString()});
     QCOMPARE(after.exitCode, 3);
     QVERIFY2(after.err.contains("not logged in"), after.err.constData());
+    QCOMPARE(loginTo(m_sim->url()).exitCode, 0);
 
     // Where the keychain cannot be reached, logout must not claim the token is gone.
     m_environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                          QStringLiteral("unix:path=/nonexistent/bus"));
     m_environment.insert(QStringLiteral("DISPLAY"), QString());
     const Run stuck = cli({QStringLiteral("logout")});
-    QCOMPARE(stuck.exitCode, 1);
-    QVERIFY2(stuck.err.contains("the stored token could not be deleted"), stuck.err.constData());
+    QCOMPARE(stuck.exitCode, 3);
+    QVERIFY2(stuck.err.contains("could not be deleted"), stuck.err.constData());
+    QCOMPARE(stuck.err.count('\n'), 1);
     QVERIFY(!stuck.out.contains("Logged out"));
+    QVERIFY2(settingsFile().contains("admin@"), "a login whose token is still stored stays listed");
 }
 
 void TestServerCommands::helpForEveryCommand()
 {
-    for (const char *command : {"login", "logout", "whoami", "projects", "use-project", "campaigns", "agents",
-                                "summary", "sse", "journal", "completion"}) {
+    for (const char *command : {"login", "logout", "logins", "token", "whoami", "projects", "use-project",
+                                "campaigns", "agents", "summary", "watch", "sse", "journal", "completion"}) {
         const Run run = cli({QLatin1String(command), QStringLiteral("--help")});
         QVERIFY2(run.exitCode == 0, command);
         QVERIFY2(run.out.contains("Usage: swarmwatch-cli"), run.out.constData());
     }
     const Run version = cli({QStringLiteral("--version")});
     QVERIFY(version.out.startsWith("swarmwatch-cli 0."));
+}
+
+void TestServerCommands::oneLoginPerServer()
+{
+    SimServer::Options options;
+    options.world.campaigns = 3;
+    options.ticksPerSecond = 0;
+    SimServer second(options);
+    QVERIFY(second.start());
+    const QString first = m_sim->url().toString();
+    const QString other = second.url().toString();
+    QCOMPARE(login().exitCode, 0);
+    QCOMPARE(loginTo(second.url()).exitCode, 0);
+
+    // Both are kept; the latest is the default.
+    Run run = cli({QStringLiteral("logins")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("*  %1").arg(other).toUtf8()), run.out.constData());
+    QVERIFY2(run.out.contains(QStringLiteral("   %1").arg(first).toUtf8()), run.out.constData());
+    const QJsonArray logins =
+        QJsonDocument::fromJson(cli({QStringLiteral("logins"), QStringLiteral("--json")}).out).array();
+    QCOMPARE(logins.size(), 2);
+    QCOMPARE(logins[0].toObject().value(QStringLiteral("server")).toString(), other);
+    QVERIFY(logins[0].toObject().value(QStringLiteral("default")).toBool());
+
+    const auto campaignCount = [this](const QStringList &extra) {
+        const Run listed = cli(QStringList{QStringLiteral("campaigns"), QStringLiteral("--json")} + extra);
+        return listed.exitCode == 0 ? QJsonDocument::fromJson(listed.out).array().size() : -1;
+    };
+    QCOMPARE(campaignCount({}), second.world().listedCampaigns(1).size());
+    QCOMPARE(campaignCount({QStringLiteral("--server"), first}), m_sim->world().listedCampaigns(1).size());
+    m_environment.insert(QStringLiteral("SWARMWATCH_SERVER"), first);
+    QCOMPARE(campaignCount({}), m_sim->world().listedCampaigns(1).size());
+    m_environment.remove(QStringLiteral("SWARMWATCH_SERVER"));
+
+    // Logging out of one leaves the other signed in, and the default moves to it.
+    run = cli({QStringLiteral("logout"), QStringLiteral("--server"), other});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(campaignCount({}), m_sim->world().listedCampaigns(1).size());
+    run = cli({QStringLiteral("whoami"), QStringLiteral("--server"), other});
+    QCOMPARE(run.exitCode, 3);
+
+    QCOMPARE(loginTo(second.url()).exitCode, 0);
+    run = cli({QStringLiteral("logout"), QStringLiteral("--all")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count("Logged out of"), 2);
+    for (const QString &server : {first, other}) {
+        run = cli({QStringLiteral("whoami"), QStringLiteral("--server"), server});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("not logged in"), run.err.constData());
+    }
+    QVERIFY(cli({QStringLiteral("logins")}).out.startsWith("Not logged in to any server"));
+    run = cli({QStringLiteral("logout"), QStringLiteral("--all"), QStringLiteral("--server"), first});
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestServerCommands::withoutKeychainNothingIsWritten()
+{
+    m_environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                         QStringLiteral("unix:path=/nonexistent/bus"));
+    m_environment.insert(QStringLiteral("DISPLAY"), QString());
+    const Run run = login();
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY2(run.err.startsWith("swarmwatch-cli login: no keychain to keep the token in"),
+             run.err.constData());
+    QVERIFY(run.err.contains("SWARMWATCH_TOKEN"));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(!QFile::exists(m_config->filePath(QStringLiteral("SwarmWatch/swarmwatch.conf"))),
+             "nothing may be written without a keychain");
+    // Asked before the password: the server never saw a login.
+    QCOMPARE(m_sim->requestCount(QStringLiteral("/api/v1/web/auth/login")), quint64(0));
+}
+
+void TestServerCommands::tokenForScripts()
+{
+    Run run = cli({QStringLiteral("token"), QStringLiteral("--server"), m_sim->url().toString()});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains("not logged in"), run.err.constData());
+    QCOMPARE(login().exitCode, 0);
+    run = cli({QStringLiteral("token")});
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray token = run.out.trimmed();
+    QCOMPARE(token.count('.'), 2); // a JWT, alone on its line
+    QCOMPARE(run.out, token + '\n');
+    QVERIFY(run.err.isEmpty());
+
+    // What the token is for: another machine (no keychain, no settings) with SWARMWATCH_TOKEN.
+    QTemporaryDir elsewhere;
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), elsewhere.path());
+    m_environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                         QStringLiteral("unix:path=/nonexistent/bus"));
+    m_environment.insert(QStringLiteral("DISPLAY"), QString());
+    m_environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), QString::fromLatin1(token));
+    m_environment.insert(QStringLiteral("SWARMWATCH_SERVER"), m_sim->url().toString());
+    run = cli({QStringLiteral("whoami")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run = cli({QStringLiteral("token")});
+    QCOMPARE(run.out, token + '\n');
+}
+
+void TestServerCommands::sessionExpiredIsOneLineEverywhere()
+{
+    QCOMPARE(login().exitCode, 0);
+    m_sim->expireTokens();
+    // (agents and summary need no token on CipherSwarm: they answer whatever the session's state.)
+    for (const char *command : {"whoami", "projects", "campaigns", "use-project 2", "watch"}) {
+        const QStringList arguments = QString::fromLatin1(command).split(QLatin1Char(' '));
+        const Run run = cli(arguments);
+        QVERIFY2(run.exitCode == 3, QByteArray(command + QByteArray(": ") + run.out + run.err).constData());
+        QCOMPARE(QString::fromUtf8(run.err),
+                 QStringLiteral("swarmwatch-cli %1: session expired for %2: run `swarmwatch-cli login`\n")
+                     .arg(arguments.first(), m_sim->url().toString()));
+    }
+    // And the way out that the line names works.
+    QCOMPARE(login().exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("summary")}).exitCode, 0);
+}
+
+void TestServerCommands::notCipherSwarmIsOneLine_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QByteArray>("line");
+    const QByteArray page = "<!DOCTYPE html><html><head><title>501</title></head><body>"
+                            + QByteArray(20000, 'x') + "</body></html>";
+    QTest::newRow("501 html") << swarmwatch::test::ScriptedHttpServer::response(501, "Not Implemented", {},
+                                                                                page, "text/html")
+                              << QByteArray("answered 501 with an HTML page: not a CipherSwarm server?\n");
+    QTest::newRow("200 html") << swarmwatch::test::ScriptedHttpServer::response(200, "OK", {}, page,
+                                                                                "text/html")
+                              << QByteArray("answered with an HTML page: not a CipherSwarm server?\n");
+    const QByteArray regex =
+        R"({"detail":[{"type":"string_pattern_mismatch","loc":["body","username"],"msg":"String should match pattern '^[a-z0-9_-]{3,64}$'","input":"admin@swarmwatch.example","ctx":{"pattern":"^[a-z0-9_-]{3,64}$"}},{"type":"missing","loc":["body","grant_type"],"msg":"Field required","input":null}]})";
+    QTest::newRow("422 regex") << swarmwatch::test::ScriptedHttpServer::response(422, "Unprocessable Entity",
+                                                                                 {}, regex)
+                               << QByteArray(": not a CipherSwarm server?\n");
+}
+
+void TestServerCommands::notCipherSwarmIsOneLine()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QByteArray, line);
+    swarmwatch::test::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([answer](const swarmwatch::test::ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write(answer);
+        socket->disconnectFromHost();
+    });
+    const QString url = server.url().adjusted(QUrl::RemovePath).toString();
+    const Run run = loginTo(QUrl(url));
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY2(run.err.startsWith(QStringLiteral("swarmwatch-cli login: %1 answered").arg(url).toUtf8()),
+             run.err.constData());
+    QVERIFY2(run.err.endsWith(line), run.err.constData());
+    QVERIFY2(run.err.size() < 600, run.err.constData()); // summarised, never dumped
+    QVERIFY(!run.err.contains("<html"));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestServerCommands::tablesFitTheTerminal()
+{
+    QCOMPARE(login().exitCode, 0);
+    m_environment.insert(QStringLiteral("COLUMNS"), QStringLiteral("200"));
+    Run run = cli({QStringLiteral("campaigns")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QList<QByteArray> wide = run.out.split('\n');
+    for (const char *header : {"ID", "NAME", "STATE", "PROGRESS", "CRACKED", "ETA", "AGENTS", "UPDATED"})
+        QVERIFY2(wide.first().contains(header), wide.first().constData());
+    // Relative times in tables, as in the console: "… ago", never an ISO stamp.
+    QVERIFY2(run.out.contains(" ago\n"), run.out.constData());
+    QVERIFY(!run.out.contains("T0"));
+
+    m_environment.insert(QStringLiteral("COLUMNS"), QStringLiteral("50"));
+    run = cli({QStringLiteral("campaigns")});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> narrow = run.out.split('\n');
+    for (const QByteArray &line : narrow)
+        QVERIFY2(QString::fromUtf8(line).size() <= 50, line.constData());
+    for (const char *header : {"ID", "NAME", "STATE", "PROGRESS"})
+        QVERIFY2(narrow.first().contains(header), narrow.first().constData());
+    QVERIFY(!narrow.first().contains("UPDATED"));
+    QCOMPARE(narrow.size(), wide.size()); // every row is still there
+
+    run = cli({QStringLiteral("agents")});
+    QCOMPARE(run.exitCode, 0);
+    for (const QByteArray &line : run.out.split('\n'))
+        QVERIFY2(QString::fromUtf8(line).size() <= 50, line.constData());
+    QVERIFY(run.out.contains("LAST SEEN") || run.out.contains("ONLINE"));
+}
+
+void TestServerCommands::sortFilterAndLimit()
+{
+    QCOMPARE(login().exitCode, 0);
+    const auto list = [this](const QStringList &extra) {
+        const Run run = cli(QStringList{QStringLiteral("campaigns"), QStringLiteral("--json")} + extra);
+        return run.exitCode == 0 ? QJsonDocument::fromJson(run.out).array() : QJsonArray();
+    };
+    // The server's order by default: newest first.
+    const QJsonArray all = list({});
+    QCOMPARE(all.size(), m_sim->world().listedCampaigns(1).size());
+    for (qsizetype i = 0; i < all.size(); ++i)
+        QCOMPARE(all[i].toObject().value(QStringLiteral("id")).toInteger(),
+                 m_sim->world().listedCampaigns(1).at(i)->id);
+
+    const QJsonArray active =
+        list({QStringLiteral("--state"), QStringLiteral("active"), QStringLiteral("--sort"),
+              QStringLiteral("-progress"), QStringLiteral("--limit"), QStringLiteral("5")});
+    QCOMPARE(active.size(), 5);
+    double previous = 101;
+    for (const QJsonValue &value : active) {
+        const QJsonObject campaign = value.toObject();
+        QCOMPARE(campaign.value(QStringLiteral("state")).toString(), QStringLiteral("active"));
+        const double progress = campaign.value(QStringLiteral("progress_percent")).toDouble();
+        QVERIFY(progress <= previous);
+        previous = progress;
+    }
+    const QJsonArray byName = list({QStringLiteral("--sort"), QStringLiteral("name")});
+    for (qsizetype i = 1; i < byName.size(); ++i)
+        QVERIFY(QString::localeAwareCompare(byName[i - 1].toObject().value(QStringLiteral("name")).toString(),
+                                            byName[i].toObject().value(QStringLiteral("name")).toString())
+                <= 0);
+
+    Run run = cli({QStringLiteral("campaigns"), QStringLiteral("--sort"), QStringLiteral("colour")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--sort takes one of"), run.err.constData());
+    run = cli({QStringLiteral("campaigns"), QStringLiteral("--limit"), QStringLiteral("-3")});
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestServerCommands::projectInUseAgreesUnderAnEnvironmentToken()
+{
+    QCOMPARE(login().exitCode, 0);
+    const QByteArray token = cli({QStringLiteral("token")}).out.trimmed();
+    QTemporaryDir elsewhere; // no settings: no remembered project
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), elsewhere.path());
+    m_environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), QString::fromLatin1(token));
+    m_environment.insert(QStringLiteral("SWARMWATCH_SERVER"), m_sim->url().toString());
+    Run run = cli({QStringLiteral("whoami")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("project: Default (1)"), run.out.constData());
+    run = cli({QStringLiteral("projects")});
+    QVERIFY2(run.out.contains("*   1  Default"), run.out.constData());
+    run = cli({QStringLiteral("campaigns"), QStringLiteral("--json")});
+    for (const QJsonValue &campaign : QJsonDocument::fromJson(run.out).array())
+        QCOMPARE(campaign.toObject().value(QStringLiteral("project_id")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerCommands)

@@ -2,6 +2,10 @@
 // removals, redacted toasts, status lines, and the final picture on SIGINT.
 #include "SimServer.h"
 
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,9 +60,13 @@ private Q_SLOTS:
     void jsonLinesFollowTheServer();
     void secretsOnlyWhenAsked();
     void aSecondCtrlCStillExitsZero();
+    void firstSnapshotFailureShowsWhyAndWhen();
+    void certificateErrorExitsFour();
+    void tableShowsIdsInTheServersOrder();
 
 private:
-    void startWatch(const QStringList &extra)
+    // A token from a login made here, as a script would get one.
+    QString loginToken()
     {
         QNetworkAccessManager network;
         QNetworkRequest request(QUrl(m_sim->url().toString() + QStringLiteral("/api/v1/web/auth/login")));
@@ -66,18 +74,30 @@ private:
                           QByteArrayLiteral("application/x-www-form-urlencoded"));
         QNetworkReply *reply = network.post(request, "email=admin%40swarmwatch.example&password=swarmwatch");
         QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
+        if (!done.wait(10000))
+            return {};
         const QString token = QJsonDocument::fromJson(reply->readAll())
                                   .object()
                                   .value(QStringLiteral("access_token"))
                                   .toString();
         delete reply;
-
+        return token;
+    }
+    // The CLI's environment: this token, the simulator, and a settings folder of this test's own.
+    QProcessEnvironment environmentWith(const QString &token)
+    {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), token);
         environment.insert(QStringLiteral("SWARMWATCH_SERVER"), m_sim->url().toString());
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
         environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        return environment;
+    }
+    void startWatch(const QStringList &extra)
+    {
+        const QString token = loginToken();
+        QVERIFY2(!token.isEmpty(), "no token from the simulator");
+        const QProcessEnvironment environment = environmentWith(token);
         m_process = std::make_unique<QProcess>();
         m_process->setProcessEnvironment(environment);
         connect(m_process.get(), &QProcess::readyReadStandardOutput, this, [this] {
@@ -216,6 +236,87 @@ void TestWatchCommand::aSecondCtrlCStillExitsZero()
     QCOMPARE(m_process->exitCode(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(m_lines.last().value(QStringLiteral("op")).toString(), QStringLiteral("final"),
                               10000);
+}
+
+void TestWatchCommand::firstSnapshotFailureShowsWhyAndWhen()
+{
+    quint16 port;
+    {
+        QTcpServer probe; // a port nobody listens on
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    QProcess process;
+    process.setProcessEnvironment(environmentWith(QStringLiteral("x.y.z")));
+    QByteArray out;
+    connect(&process, &QProcess::readyReadStandardOutput, this,
+            [&] { out += process.readAllStandardOutput(); });
+    process.start(QStringLiteral(SWARMWATCH_CLI), {QStringLiteral("watch"), QStringLiteral("--server"),
+                                                   QStringLiteral("http://127.0.0.1:%1").arg(port)});
+    QVERIFY(process.waitForStarted(10000));
+    // Not silence: the header says what is wrong and when the next try is, and keeps saying it.
+    QTRY_VERIFY2_WITH_TIMEOUT(out.count("--\n") >= 2, out.constData(), 30000);
+    QVERIFY2(out.contains(QStringLiteral("http://127.0.0.1:%1 - disconnected").arg(port).toUtf8()),
+             out.constData());
+    QVERIFY2(out.contains(", next try in "), out.constData());
+    QVERIFY2(out.contains("Waiting for the first snapshot: "), out.constData());
+    QVERIFY2(out.contains("refused"), out.constData());
+    QCOMPARE(process.state(), QProcess::Running); // it keeps trying
+    QSignalSpy finished(&process, &QProcess::finished);
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestWatchCommand::certificateErrorExitsFour()
+{
+    QFile certificateFile(QStringLiteral(SWARMWATCH_TEST_FIXTURES "/localhost.crt"));
+    QFile keyFile(QStringLiteral(SWARMWATCH_TEST_FIXTURES "/localhost.key"));
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    SimServer::Options options;
+    options.world.campaigns = 3;
+    options.ticksPerSecond = 0;
+    SimServer tls(options);
+    tls.setTls(QSslCertificate(certificateFile.readAll(), QSsl::Pem),
+               QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    QVERIFY(tls.start());
+    QProcess process;
+    process.setProcessEnvironment(environmentWith(QStringLiteral("x.y.z")));
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(SWARMWATCH_CLI), {QStringLiteral("watch"), QStringLiteral("--json"),
+                                                   QStringLiteral("--server"), tls.url().toString()});
+    // No retry fixes a certificate nobody trusts: it ends, as `sse` does, with exit 4.
+    QVERIFY2(finished.wait(30000), "watch kept retrying a certificate error");
+    QCOMPARE(process.exitCode(), 4);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.contains("certificate") || err.contains("Certificate"), err.constData());
+    QVERIFY2(err.endsWith('\n') && err.split('\n').last().isEmpty(), err.constData());
+}
+
+void TestWatchCommand::tableShowsIdsInTheServersOrder()
+{
+    QProcessEnvironment environment = environmentWith(loginToken());
+    environment.insert(QStringLiteral("COLUMNS"), QStringLiteral("200"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QByteArray out;
+    connect(&process, &QProcess::readyReadStandardOutput, this,
+            [&] { out += process.readAllStandardOutput(); });
+    process.start(QStringLiteral(SWARMWATCH_CLI), {QStringLiteral("watch")});
+    QVERIFY(process.waitForStarted(10000));
+    QTRY_VERIFY2_WITH_TIMEOUT(out.contains("\nID "), out.constData(), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(out.contains("--\n"), out.constData(), 30000);
+    const QString frame =
+        QString::fromUtf8(out).section(QStringLiteral("\nID "), 1).section(QStringLiteral("--\n"), 0, 0);
+    QStringList ids;
+    for (const QString &line : frame.split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1))
+        ids.append(line.trimmed().section(QLatin1Char(' '), 0, 0));
+    QStringList expected;
+    for (const auto *campaign : m_sim->world().listedCampaigns(1))
+        expected.append(QString::number(campaign->id));
+    QCOMPARE(ids, expected);
+    process.kill();
+    process.waitForFinished(10000);
 }
 
 QTEST_GUILESS_MAIN(TestWatchCommand)

@@ -1,5 +1,7 @@
 #include "ConsoleOptions.h"
 
+#include "HttpUrl.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -69,8 +71,7 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments, const QString
             tr("unexpected argument: %1 (see --help)").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(server)) {
         const QUrl url(parser.value(server), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        if (!isHttpUrl(url))
             return fail(tr("--server needs an http(s) URL, not “%1”").arg(parser.value(server)));
         options.server = url;
     }

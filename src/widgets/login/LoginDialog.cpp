@@ -1,6 +1,7 @@
 #include "LoginDialog.h"
 
 #include "ConsoleSession.h"
+#include "HttpUrl.h"
 #include "Icons.h"
 #include "ui_LoginDialog.h"
 
@@ -85,8 +86,7 @@ std::optional<QUrl> LoginDialog::serverUrl() const
     if (!text.contains(QStringLiteral("://")))
         text.prepend(QStringLiteral("https://"));
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+    if (!isHttpUrl(url))
         return std::nullopt;
     return url;
 }

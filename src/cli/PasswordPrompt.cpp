@@ -1,0 +1,107 @@
+#include "PasswordPrompt.h"
+
+#include <QByteArray>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <pthread.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace swarmwatch {
+
+namespace {
+
+// The terminal as it was before the prompt and as the prompt wants it, for the signal handlers below. A
+// handler cannot be handed anything, hence these process-wide values; they are set only while a prompt is
+// open, and every call the handlers make is async-signal-safe.
+termios g_before{};
+termios g_quiet{};
+volatile sig_atomic_t g_fd = -1;
+char g_prompt[64] = {};
+
+void restoreAndDie(int signalNumber)
+{
+    if (g_fd >= 0)
+        ::tcsetattr(g_fd, TCSANOW, &g_before);
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);
+}
+
+// Ctrl-Z: give the shell its terminal back as it was, then stop as the default action would.
+void restoreAndStop(int)
+{
+    const int saved = errno;
+    if (g_fd >= 0)
+        ::tcsetattr(g_fd, TCSANOW, &g_before);
+    ::signal(SIGTSTP, SIG_DFL);
+    // A handler runs with its own signal blocked: unblocked, the raise stops us right here, not after return
+    // (where the handler, installed again, would catch it once more).
+    sigset_t stop;
+    ::sigemptyset(&stop);
+    ::sigaddset(&stop, SIGTSTP);
+    ::pthread_sigmask(SIG_UNBLOCK, &stop, nullptr);
+    ::raise(SIGTSTP);
+    ::signal(SIGTSTP, restoreAndStop); // continued: SIGCONT's handler has turned echo off again
+    errno = saved;
+}
+
+// `fg` (or a kill -CONT): the shell has set the terminal as it likes it, with echo; turn echo off again and
+// ask once more, since whatever was on the line has scrolled away.
+void quietAgain(int)
+{
+    const int saved = errno;
+    if (g_fd >= 0) {
+        ::tcsetattr(g_fd, TCSANOW, &g_quiet);
+        const ssize_t ignored = ::write(STDERR_FILENO, g_prompt, std::strlen(g_prompt));
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+} // namespace
+
+PasswordPrompt::PasswordPrompt(std::FILE *in, std::FILE *err)
+    : m_in(in)
+    , m_err(err)
+{}
+
+QString PasswordPrompt::read(bool fromPipe)
+{
+    const int fd = fileno(m_in);
+    const bool terminal = !fromPipe && ::isatty(fd);
+    if (terminal) {
+        const QByteArray prompt = tr("Password: ").toUtf8().left(sizeof g_prompt - 1);
+        std::memcpy(g_prompt, prompt.constData(), static_cast<size_t>(prompt.size()));
+        g_prompt[prompt.size()] = '\0';
+        ::tcgetattr(fd, &g_before);
+        g_quiet = g_before;
+        g_quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        g_fd = fd;
+        ::signal(SIGINT, restoreAndDie); // Ctrl-C at the prompt must not leave echo off
+        ::signal(SIGTERM, restoreAndDie);
+        ::signal(SIGTSTP, restoreAndStop);
+        ::signal(SIGCONT, quietAgain);
+        ::tcsetattr(fd, TCSAFLUSH, &g_quiet);
+        std::fputs(g_prompt, m_err); // after echo is off: nothing typed on seeing it can show
+        std::fflush(m_err);
+    }
+    QByteArray line;
+    for (int c; (c = std::fgetc(m_in)) != EOF && c != '\n';)
+        line.append(static_cast<char>(c));
+    if (terminal) {
+        ::signal(SIGCONT, SIG_DFL);
+        ::signal(SIGTSTP, SIG_DFL);
+        ::tcsetattr(fd, TCSAFLUSH, &g_before);
+        ::signal(SIGINT, SIG_DFL);
+        ::signal(SIGTERM, SIG_DFL);
+        g_fd = -1;
+        std::fputc('\n', m_err);
+    }
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+} // namespace swarmwatch
