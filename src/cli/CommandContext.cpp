@@ -9,6 +9,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QTimer>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -22,7 +23,18 @@ CommandContext::CommandContext(QString command, std::FILE *in, std::FILE *out, s
     , m_err(err)
 {}
 
-CommandContext::~CommandContext() = default;
+CommandContext::~CommandContext()
+{
+    // A token the session refreshed is stored before the process ends, or the next command starts from the
+    // old one; a keychain that never answers does not hold the exit up for long.
+    if (m_pendingWrites > 0) {
+        QEventLoop loop;
+        m_waitingForWrites = &loop;
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        m_waitingForWrites = nullptr;
+    }
+}
 
 void CommandContext::print(const QString &text) const
 {
@@ -73,6 +85,12 @@ int CommandContext::fail(const ApiError &error) const
                 : tr("%1 answered with an HTML page: not a CipherSwarm server?").arg(m_server.toString()));
         return ExitNetwork;
     }
+    // Only use-project sends what the user typed; a 422 to anything else is another API's complaint.
+    if (error.httpStatus == 422 && m_command != QLatin1String("use-project")) {
+        printError(
+            tr("%1 answered 422 (%2): not a CipherSwarm server?").arg(m_server.toString(), error.message));
+        return ExitNetwork;
+    }
     if (error.kind == ApiError::Kind::Decode) {
         printError(tr("%1 answered with something CipherSwarm does not send (%2): not a CipherSwarm server?")
                        .arg(m_server.toString(), error.message));
@@ -80,7 +98,7 @@ int CommandContext::fail(const ApiError &error) const
     }
     printError(error.message);
     if (error.httpStatus == 422)
-        return ExitUsage; // the server found the input itself invalid
+        return ExitUsage; // the server found the user's input (a project id) invalid
     switch (error.kind) {
     case ApiError::Kind::Unauthorized:
         return ExitAuthentication;
@@ -180,13 +198,27 @@ bool CommandContext::signIn()
         // Keep a token the session refreshed, so the next command does not start from an expired one.
         QObject::connect(m_session.get(), &Session::tokenChanged, m_session.get(),
                          [this, email](const QByteArray &token) {
-                             if (!token.isEmpty())
-                                 m_credentials->write(m_server, email, CredentialStore::Secret::Token, token,
-                                                      [](const CredentialStore::Outcome &) {});
+                             if (token.isEmpty())
+                                 return;
+                             ++m_pendingWrites;
+                             m_credentials->write(m_server, email, CredentialStore::Secret::Token, token,
+                                                  [this](const CredentialStore::Outcome &) {
+                                                      if (--m_pendingWrites == 0 && m_waitingForWrites)
+                                                          m_waitingForWrites->quit();
+                                                  });
                          });
     }
     if (const auto login = m_logins->login(m_server))
         m_session->setProjectId(login->projectId);
+    if (const QString project = qEnvironmentVariable("SWARMWATCH_PROJECT"); !project.isEmpty()) {
+        bool ok = false;
+        const qint64 id = project.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            usageError(tr("SWARMWATCH_PROJECT must be a project id, not “%1”").arg(project));
+            return false;
+        }
+        m_session->setProjectId(id);
+    }
     return true;
 }
 

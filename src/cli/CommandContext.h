@@ -112,6 +112,8 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<CipherSwarmClient> m_client;
     std::unique_ptr<CredentialStore> m_credentials;
+    int m_pendingWrites = 0;                  // refreshed tokens on their way to the keychain
+    QEventLoop *m_waitingForWrites = nullptr; // the destructor's wait for them
 };
 
 } // namespace swarmwatch

@@ -72,7 +72,7 @@ int JournalCommand::run(const QStringList &arguments)
     args.removeAt(1); // "journal"
     if (!parser.parse(args))
         return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
                      QStringLiteral("Usage: swarmwatch-cli journal"));

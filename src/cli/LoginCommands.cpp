@@ -38,7 +38,11 @@ int LoginCommands::login(const QString &emailOption, bool passwordFromStdin)
         return ExitAuthentication;
     }
 
-    const QString password = PasswordPrompt(m_context.in(), m_context.err()).read(passwordFromStdin);
+    PasswordPrompt prompt(m_context.in(), m_context.err());
+    if (!passwordFromStdin && !prompt.canPrompt())
+        return m_context.usageError(
+            tr("no terminal to ask for the password on: pipe it in with --password-stdin"));
+    const QString password = prompt.read(passwordFromStdin);
     if (password.isEmpty())
         return m_context.usageError(tr("no password given"));
     const auto result = CommandContext::await<ApiResult<QByteArray>>(
@@ -75,6 +79,8 @@ int LoginCommands::login(const QString &emailOption, bool passwordFromStdin)
                 .arg(stored.message));
         return ExitAuthentication;
     }
+    if (known && known->email.compare(email, Qt::CaseInsensitive) != 0 && !forget(server, known->email))
+        return ExitAuthentication;        // one login per server: the previous email's token must not linger
     m_context.logins()->saveLogin(login); // only now: a login without its token is no login
     m_context.print(tr("Logged in to %1 as %2.\n").arg(server.toString(), email));
     return ExitOk;

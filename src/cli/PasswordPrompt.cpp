@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <iterator>
 #include <pthread.h>
 #include <termios.h>
 #include <unistd.h>
@@ -43,7 +44,8 @@ void restoreAndStop(int)
     ::sigaddset(&stop, SIGTSTP);
     ::pthread_sigmask(SIG_UNBLOCK, &stop, nullptr);
     ::raise(SIGTSTP);
-    ::signal(SIGTSTP, restoreAndStop); // continued: SIGCONT's handler has turned echo off again
+    if (g_fd >= 0) // continued (SIGCONT's handler has turned echo off again), and the prompt is still open
+        ::signal(SIGTSTP, restoreAndStop);
     errno = saved;
 }
 
@@ -60,6 +62,17 @@ void quietAgain(int)
     errno = saved;
 }
 
+constexpr int kPromptSignals[] = {SIGINT, SIGTERM, SIGTSTP, SIGCONT};
+
+sigset_t promptSignals()
+{
+    sigset_t set;
+    ::sigemptyset(&set);
+    for (const int signalNumber : kPromptSignals)
+        ::sigaddset(&set, signalNumber);
+    return set;
+}
+
 } // namespace
 
 PasswordPrompt::PasswordPrompt(std::FILE *in, std::FILE *err)
@@ -67,10 +80,16 @@ PasswordPrompt::PasswordPrompt(std::FILE *in, std::FILE *err)
     , m_err(err)
 {}
 
+bool PasswordPrompt::canPrompt() const
+{
+    return ::isatty(fileno(m_in)) != 0;
+}
+
 QString PasswordPrompt::read(bool fromPipe)
 {
     const int fd = fileno(m_in);
     const bool terminal = !fromPipe && ::isatty(fd);
+    struct sigaction before[std::size(kPromptSignals)] = {};
     if (terminal) {
         const QByteArray prompt = tr("Password: ").toUtf8().left(sizeof g_prompt - 1);
         std::memcpy(g_prompt, prompt.constData(), static_cast<size_t>(prompt.size()));
@@ -79,10 +98,29 @@ QString PasswordPrompt::read(bool fromPipe)
         g_quiet = g_before;
         g_quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         g_fd = fd;
-        ::signal(SIGINT, restoreAndDie); // Ctrl-C at the prompt must not leave echo off
-        ::signal(SIGTERM, restoreAndDie);
-        ::signal(SIGTSTP, restoreAndStop);
-        ::signal(SIGCONT, quietAgain);
+        // Ctrl-C at the prompt must not leave echo off; Ctrl-Z must give the shell its terminal back. The
+        // dispositions before (an ignored SIGINT under nohup) come back afterwards.
+        const auto handlerFor = [](int signalNumber) -> void (*)(int) {
+            switch (signalNumber) {
+            case SIGTSTP:
+                return restoreAndStop;
+            case SIGCONT:
+                return quietAgain;
+            default:
+                return restoreAndDie;
+            }
+        };
+        for (size_t i = 0; i < std::size(kPromptSignals); ++i) {
+            ::sigaction(kPromptSignals[i], nullptr, &before[i]);
+            if (before[i].sa_handler == SIG_IGN && kPromptSignals[i] != SIGCONT
+                && kPromptSignals[i] != SIGTSTP)
+                continue; // ignored stays ignored
+            struct sigaction action = {};
+            action.sa_handler = handlerFor(kPromptSignals[i]);
+            action.sa_flags = SA_RESTART;
+            ::sigemptyset(&action.sa_mask);
+            ::sigaction(kPromptSignals[i], &action, nullptr);
+        }
         ::tcsetattr(fd, TCSAFLUSH, &g_quiet);
         std::fputs(g_prompt, m_err); // after echo is off: nothing typed on seeing it can show
         std::fflush(m_err);
@@ -91,12 +129,15 @@ QString PasswordPrompt::read(bool fromPipe)
     for (int c; (c = std::fgetc(m_in)) != EOF && c != '\n';)
         line.append(static_cast<char>(c));
     if (terminal) {
-        ::signal(SIGCONT, SIG_DFL);
-        ::signal(SIGTSTP, SIG_DFL);
-        ::tcsetattr(fd, TCSAFLUSH, &g_before);
-        ::signal(SIGINT, SIG_DFL);
-        ::signal(SIGTERM, SIG_DFL);
+        // Closed with the prompt's signals held back, so that no handler runs half-way through.
+        const sigset_t held = promptSignals();
+        sigset_t mask;
+        ::pthread_sigmask(SIG_BLOCK, &held, &mask);
         g_fd = -1;
+        for (size_t i = 0; i < std::size(kPromptSignals); ++i)
+            ::sigaction(kPromptSignals[i], &before[i], nullptr);
+        ::tcsetattr(fd, TCSADRAIN, &g_before); // what was typed after Enter stays for the shell
+        ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
         std::fputc('\n', m_err);
     }
     if (line.endsWith('\r'))

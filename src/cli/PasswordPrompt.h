@@ -15,6 +15,8 @@ class PasswordPrompt
 
 public:
     PasswordPrompt(std::FILE *in, std::FILE *err);
+    // Whether standard input is a terminal to prompt on (without one, --password-stdin is the way).
+    bool canPrompt() const;
     // The line typed, without its end; an empty string at end of input.
     QString read(bool fromPipe);
 

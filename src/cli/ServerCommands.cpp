@@ -92,14 +92,18 @@ int ServerCommands::run(const QString &command, const QStringList &arguments)
         parser.addOption({QStringLiteral("state"),
                           tr("Only campaigns in these states (comma-separated, e.g. active,paused)."),
                           tr("states")});
-        parser.addOption({QStringLiteral("limit"), tr("At most this many campaigns (0: all)."), tr("n")});
+        parser.addOption(
+            {QStringLiteral("limit"),
+             tr("At most this many campaigns (0: all); with watch --json, in the snapshot and final "
+                "pictures."),
+             tr("n")});
     }
     if (command == QLatin1String("watch"))
         WatchCommand::addOptions(parser);
     if (!parser.parse(arguments.mid(1))) {
         return context.usageError(parser.errorText());
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
                      QStringLiteral("Usage: swarmwatch-cli ") + command);
@@ -168,12 +172,12 @@ int ServerCommands::whoami(CommandContext &context)
     if (!me.ok())
         return context.fail(me.error);
     ProjectContext projects;
-    QString project = tr("none");
-    if (context.ensureProject(&projects) == ExitOk) {
-        for (const Project &p : projects.availableProjects) {
-            if (context.session()->projectId() == p.id)
-                project = QStringLiteral("%1 (%2)").arg(p.name).arg(p.id);
-        }
+    if (const int code = context.ensureProject(&projects); code != ExitOk)
+        return code;
+    QString project;
+    for (const Project &p : projects.availableProjects) {
+        if (context.session()->projectId() == p.id)
+            project = QStringLiteral("%1 (%2)").arg(p.name).arg(p.id);
     }
     const QDateTime expiry = context.session()->tokenExpiry();
     context.print(tr("%1 (%2), role %3\nserver:  %4\nproject: %5\ntoken expires: %6\n")
@@ -217,6 +221,13 @@ int ServerCommands::useProject(CommandContext &context, const QString &idText)
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0)
         return context.usageError(tr("“%1” is not a project id (see `swarmwatch-cli projects`)").arg(idText));
+    if (!context.logins()->login(context.server()))
+        // With SWARMWATCH_TOKEN and no login here there is nowhere to remember the choice for the next
+        // command.
+        return context.usageError(tr("there is no login for %1 to remember the project in: set "
+                                     "SWARMWATCH_PROJECT=%2 instead")
+                                      .arg(context.server().toString())
+                                      .arg(id));
     const auto switched = CommandContext::await<ApiResult<ProjectContext>>(
         [&](auto done) { context.client()->switchProject(id, std::move(done)); });
     if (!switched.ok())

@@ -96,7 +96,7 @@ int SseCommand::run(const QStringList &arguments)
         withoutCommand.removeAt(1);
     if (!parser.parse(withoutCommand))
         return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
                      QStringLiteral("Usage: swarmwatch-cli sse"));

@@ -1,6 +1,7 @@
 #include "TableFormatter.h"
 
 #include "AgentModel.h"
+#include "CampaignFilterModel.h"
 #include "CampaignModel.h"
 
 #include <algorithm>
@@ -126,6 +127,11 @@ QString TableFormatter::check(const CampaignSelection &selection)
             .arg(sortKeys().join(QStringLiteral(", ")), selection.sort);
     if (selection.limit < 0)
         return tr("--limit takes a number of rows, 0 for all");
+    const QStringList known = CampaignFilterModel::knownStates();
+    for (const QString &state : selection.states) {
+        if (!known.contains(state, Qt::CaseInsensitive))
+            return tr("--state takes states from %1: not “%2”").arg(known.join(QStringLiteral(", ")), state);
+    }
     return {};
 }
 

@@ -27,6 +27,11 @@ public:
     // Every line ends with '\n'; the header first.
     QString render(int width = 0) const;
 
+    // Columns the text takes on a terminal (wide characters two, combining marks none).
+    static qsizetype displayWidth(const QString &text);
+    // The text cut to at most `width` columns, "…" marking the cut.
+    static QString elide(const QString &text, qsizetype width);
+
 private:
     QList<Column> m_columns;
     QList<QStringList> m_rows;

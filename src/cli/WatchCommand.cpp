@@ -121,10 +121,14 @@ int WatchCommand::run()
                         + QLatin1Char('\n'));
         std::fflush(m_context.out());
     };
+    // The campaigns a JSON reader holds: a row that leaves the selection (--state) gets a remove.
+    QSet<qint64> shownCampaigns;
     const auto campaignArray = [&] {
         QJsonArray array;
-        for (const int r : TableFormatter::campaignRows(campaigns, m_options.selection))
+        for (const int r : TableFormatter::campaignRows(campaigns, m_options.selection)) {
             array.append(ApiJson::toJson(campaigns.rows().at(r)));
+            shownCampaigns.insert(campaigns.rows().at(r).campaign.id);
+        }
         return array;
     };
     const auto agentArray = [&agents] {
@@ -148,14 +152,17 @@ int WatchCommand::run()
 
     // ---- the table ----
     const bool terminal = m_context.outputIsTerminal();
-    QString lastError; // on a terminal the header shows it; a redraw would wipe it from stderr
+    // On a terminal the header shows these two; a redraw would wipe them from stderr.
+    QString lastError; // until the next live status or snapshot
+    QString lastToast;
     bool snapshotPrinted = false;
     // "live", or what is wrong and when the next try is: the header never leaves doubt about what is shown.
-    const auto header = [&] {
+    const auto header = [&](int width) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QString line = tr("%1 - %2").arg(m_context.server().toString(), LiveSync::statusName(sync.status()));
+        QString status =
+            tr("%1 - %2").arg(m_context.server().toString(), LiveSync::statusName(sync.status()));
         if (!sync.statusReason().isEmpty())
-            line += QStringLiteral(" (") + sync.statusReason() + QLatin1Char(')');
+            status += QStringLiteral(" (") + sync.statusReason() + QLatin1Char(')');
         QDateTime nextTry;
         for (const LiveSync::Feed feed : kFeeds) {
             const SseConnection *connection = sync.feed(feed);
@@ -166,35 +173,51 @@ int WatchCommand::run()
         }
         if (!sync.isSnapshotLoaded() && (!nextTry.isValid() || sync.nextResyncAt() < nextTry))
             nextTry = sync.nextResyncAt();
+        QStringList lines;
+        // What matters most first, so that a narrow terminal cuts the reason, not the countdown.
+        QString when;
         if (nextTry.isValid() && sync.status() != LiveSync::Status::Live)
-            line += tr(", next try in %1")
+            when += tr(", next try in %1")
                         .arg(Format::duration(std::max<qint64>(0, (now.msecsTo(nextTry) + 999) / 1000)));
         if (sync.status() != LiveSync::Status::Live && sync.lastFreshAt().isValid() && snapshotPrinted)
-            line += tr(", data as of %1").arg(Format::timeOfDay(sync.lastFreshAt(), now));
-        line += QLatin1Char('\n');
+            when += tr(", data as of %1").arg(Format::timeOfDay(sync.lastFreshAt(), now));
+        lines.append(status + when);
         if (!sync.isSnapshotLoaded())
-            line += tr("Waiting for the first snapshot")
-                    + (lastError.isEmpty() ? QString() : QStringLiteral(": ") + lastError)
-                    + QLatin1Char('\n');
+            lines.append(tr("Waiting for the first snapshot")
+                         + (lastError.isEmpty() ? QString() : QStringLiteral(": ") + lastError));
         else if (!lastError.isEmpty())
-            line += tr("Last error: %1").arg(lastError) + QLatin1Char('\n');
-        return line;
+            lines.append(tr("Last error: %1").arg(lastError));
+        if (!lastToast.isEmpty())
+            lines.append(tr("Last notification: %1").arg(lastToast));
+        QString text;
+        for (QString &line : lines) {
+            line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            // One screen row each, so that counting rows counts lines: the header must never scroll away.
+            if (width > 0 && TextTable::displayWidth(line) > width)
+                line = TextTable::elide(line.left(line.size() - when.size()),
+                                        width - TextTable::displayWidth(when))
+                       + when;
+            text += line + QLatin1Char('\n');
+        }
+        return text;
     };
     const auto drawTable = [&] {
         const int width = m_context.outputWidth();
         const int rows = terminal ? terminalRows(m_context.out()) : 0;
-        QString screen = header() + QLatin1Char('\n');
+        QString screen = header(width) + QLatin1Char('\n');
         if (sync.isSnapshotLoaded()) {
-            const QString agentTable = withAgents ? TableFormatter::agents(agents).render(width) : QString();
-            // The campaigns get what the header and the agents leave; the header always stays on screen.
-            const int used =
-                static_cast<int>(screen.count(QLatin1Char('\n')) + agentTable.count(QLatin1Char('\n')))
-                + (withAgents ? 1 : 0) + 1;
             const QList<int> order = TableFormatter::campaignRows(campaigns, m_options.selection);
-            screen += fitRows(TableFormatter::campaigns(campaigns, order).render(width),
-                              rows > 0 ? std::max(2, rows - used) : 0);
+            const QString campaignTable = TableFormatter::campaigns(campaigns, order).render(width);
+            const QString agentTable = withAgents ? TableFormatter::agents(agents).render(width) : QString();
+            // What the header leaves (and a blank line before the agents): the agents get the room they need
+            // up to half of it, the campaigns the rest.
+            const int room = std::max(4, rows - static_cast<int>(screen.count(QLatin1Char('\n')))
+                                             - (withAgents ? 1 : 0) - 1);
+            const int agentRoom =
+                withAgents ? std::min(static_cast<int>(agentTable.count(QLatin1Char('\n'))), room / 2) : 0;
+            screen += fitRows(campaignTable, rows > 0 ? room - agentRoom : 0);
             if (withAgents)
-                screen += QLatin1Char('\n') + fitRows(agentTable, rows > 0 ? std::max(2, rows - used) : 0);
+                screen += QLatin1Char('\n') + fitRows(agentTable, rows > 0 ? agentRoom : 0);
         }
         if (terminal)
             m_context.print(QStringLiteral("\x1b[H\x1b[2J") + screen);
@@ -207,10 +230,14 @@ int WatchCommand::run()
     redraw.setInterval(250);
     QObject::connect(&redraw, &QTimer::timeout, &redraw, drawTable);
 
-    // The first picture is printed once the snapshot (metrics included) has settled, or, on a server too busy
-    // to ever be idle, soon after every row is listed (metrics then follow as upserts); changes follow it.
+    // The first picture is printed once the snapshot (metrics included) has settled, or, on a server too
+    // busy to ever be idle, soon after every row is listed (metrics then follow as upserts); changes
+    // follow it.
     QElapsedTimer sinceLoaded;
-    QObject::connect(&sync, &LiveSync::snapshotLoaded, &sync, [&sinceLoaded] { sinceLoaded.start(); });
+    QObject::connect(&sync, &LiveSync::snapshotLoaded, &sync, [&] {
+        sinceLoaded.start();
+        lastError.clear(); // the list came: what failed before has healed
+    });
     QTimer settle;
     settle.setInterval(100);
     QObject::connect(&settle, &QTimer::timeout, &settle, [&] {
@@ -230,8 +257,8 @@ int WatchCommand::run()
     });
     settle.start();
 
-    // Before the first picture and while not live, the header counts down: redraw it every second. Live, the
-    // table is redrawn on change, and every 30 s for its relative times.
+    // Before the first picture and while not live, the header counts down: redraw it every second. Live,
+    // the table is redrawn on change, and every 30 s for its relative times.
     QTimer tick;
     QElapsedTimer sinceDrawn;
     sinceDrawn.start();
@@ -247,7 +274,8 @@ int WatchCommand::run()
         tick.start(1000);
 
     // ---- following the models ----
-    // A row whose cells changed in several runs is one upsert: ids collect until control returns to the loop.
+    // A row whose cells changed in several runs is one upsert: ids collect until control returns to the
+    // loop.
     QSet<qint64> changedCampaigns;
     QSet<qint64> changedAgents;
     QTimer upserts;
@@ -256,9 +284,16 @@ int WatchCommand::run()
     QObject::connect(&upserts, &QTimer::timeout, &upserts, [&] {
         // By id, not by a pass over every row: a busy server changes a few rows of thousands at a time.
         for (const qint64 id : std::as_const(changedCampaigns)) {
-            if (const CampaignRow *row = campaigns.row(id); row && selected(*row))
+            const CampaignRow *row = campaigns.row(id);
+            if (row && selected(*row)) {
+                shownCampaigns.insert(id);
                 emitLine({{QStringLiteral("op"), QStringLiteral("upsert")},
                           {QStringLiteral("campaign"), ApiJson::toJson(*row)}});
+            } else if (row && shownCampaigns.remove(id)) {
+                emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
+                          {QStringLiteral("type"), QStringLiteral("campaign")},
+                          {QStringLiteral("id"), id}});
+            }
         }
         for (const qint64 id : std::as_const(changedAgents)) {
             if (const AgentRow *row = agents.row(id))
@@ -304,6 +339,10 @@ int WatchCommand::run()
                              for (int r = first; r <= last; ++r) {
                                  const qint64 id = idAt(r);
                                  changed->remove(id);
+                                 // A campaign the reader was never told of (outside --state) needs no
+                                 // remove.
+                                 if (changed == &changedCampaigns && !shownCampaigns.remove(id))
+                                     continue;
                                  emitLine({{QStringLiteral("op"), QStringLiteral("remove")},
                                            {QStringLiteral("type"), type},
                                            {QStringLiteral("id"), id}});
@@ -330,6 +369,8 @@ int WatchCommand::run()
         } else if (snapshotPrinted || !terminal) {
             redraw.start();
         }
+        if (sync.status() == LiveSync::Status::Live)
+            lastError.clear();
         if (sync.status() == LiveSync::Status::Unauthorized
             && m_context.session()->state() == Session::State::Unauthorized)
             finish(ExitAuthentication, m_context.sessionExpiredLine()); // nobody can type a password here
@@ -343,10 +384,14 @@ int WatchCommand::run()
         });
     QObject::connect(&sync, &LiveSync::toastReceived, &loop, [&](const Toast &toast) {
         const QString message = m_options.showSecrets ? toast.fullText() : toast.redacted;
-        if (json)
+        if (json) {
             emitLine({{QStringLiteral("op"), QStringLiteral("toast")}, {QStringLiteral("message"), message}});
-        else if (!terminal)
+        } else if (terminal) {
+            lastToast = message;
+            redraw.start();
+        } else {
             std::fprintf(m_context.err(), "%s\n", message.toUtf8().constData());
+        }
     });
     QObject::connect(&sync, &LiveSync::error, &loop, [&](const SyncError &error) {
         if (error.kind == ApiError::Kind::Tls) {

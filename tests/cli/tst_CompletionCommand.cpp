@@ -101,6 +101,18 @@ void TestCompletionCommand::everyOptionIsOffered()
         }
     }
     QVERIFY2(checked > 30, qPrintable(QString::number(checked)));
+
+    // And the values --sort takes, as `campaigns --help` lists them.
+    const QString help =
+        QString::fromUtf8(run({QStringLiteral("campaigns"), QStringLiteral("--help")}).out).simplified();
+    const QStringList keys = help.section(QStringLiteral("Order by one of "), 1)
+                                 .section(QLatin1Char(';'), 0, 0)
+                                 .split(QStringLiteral(", "));
+    QVERIFY2(keys.size() >= 8, qPrintable(help));
+    for (const QString &key : keys) {
+        QVERIFY2(bash.contains(key.toUtf8()), qPrintable(key));
+        QVERIFY2(zsh.contains(key.toUtf8()), qPrintable(key));
+    }
 }
 
 void TestCompletionCommand::unknownShellIsOneLine()

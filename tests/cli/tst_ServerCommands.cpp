@@ -72,6 +72,11 @@ private Q_SLOTS:
     void tablesFitTheTerminal();
     void sortFilterAndLimit();
     void projectInUseAgreesUnderAnEnvironmentToken();
+    void helpAllNeverRunsTheCommand();
+    void anotherEmailReplacesTheServersLogin();
+    void noTerminalForThePrompt();
+    void failuresAreNeverExitZero();
+    void anotherApisComplaintIsNotAUsageError();
 
 private:
     // Runs the CLI to its end. If it does not end in time, the test fails here with the reason (the run then
@@ -560,6 +565,101 @@ void TestServerCommands::projectInUseAgreesUnderAnEnvironmentToken()
     run = cli({QStringLiteral("campaigns"), QStringLiteral("--json")});
     for (const QJsonValue &campaign : QJsonDocument::fromJson(run.out).array())
         QCOMPARE(campaign.toObject().value(QStringLiteral("project_id")).toInt(), 1);
+}
+
+void TestServerCommands::helpAllNeverRunsTheCommand()
+{
+    QCOMPARE(login().exitCode, 0);
+    for (const char *command : {"logout", "login", "campaigns", "sse", "journal"}) {
+        const Run run = cli({QLatin1String(command), QStringLiteral("--help-all")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("Usage: swarmwatch-cli"), run.out.constData());
+    }
+    QCOMPARE(cli({QStringLiteral("whoami")}).exitCode, 0); // still logged in
+}
+
+void TestServerCommands::anotherEmailReplacesTheServersLogin()
+{
+    QCOMPARE(login().exitCode, 0);
+    const QByteArray adminToken = cli({QStringLiteral("token")}).out;
+    const Run analyst = cli({QStringLiteral("login"), QStringLiteral("--server"), m_sim->url().toString(),
+                             QStringLiteral("--email"), QStringLiteral("analyst@swarmwatch.example"),
+                             QStringLiteral("--password-stdin")},
+                            QByteArray(SimWorld::kDemoPassword) + '\n');
+    QVERIFY2(analyst.exitCode == 0, analyst.err.constData());
+    QVERIFY(cli({QStringLiteral("whoami")}).out.startsWith("analyst@swarmwatch.example"));
+    QVERIFY(cli({QStringLiteral("token")}).out != adminToken);
+    // One login per server: logging out leaves no token of either behind (the admin's was deleted at the
+    // second login; a third login as admin starts from nothing, not from the old token).
+    QCOMPARE(cli({QStringLiteral("logout")}).exitCode, 0);
+    const Run after = cli({QStringLiteral("token"), QStringLiteral("--server"), m_sim->url().toString()});
+    QCOMPARE(after.exitCode, 3);
+    QVERIFY(!settingsFile().contains("@swarmwatch.example"));
+}
+
+void TestServerCommands::noTerminalForThePrompt()
+{
+    // Without --password-stdin and without a terminal, nothing is read silently from the pipe.
+    const Run run = cli({QStringLiteral("login"), QStringLiteral("--server"), m_sim->url().toString(),
+                         QStringLiteral("--email"), QString::fromLatin1(SimWorld::kDemoEmail)},
+                        QByteArray(SimWorld::kDemoPassword) + '\n');
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--password-stdin"), run.err.constData());
+    QCOMPARE(m_sim->requestCount(QStringLiteral("/api/v1/web/auth/login")), quint64(0));
+}
+
+void TestServerCommands::failuresAreNeverExitZero()
+{
+    QCOMPARE(login().exitCode, 0);
+    m_sim->failPath(QStringLiteral("/auth/context"), 500, 1000);
+    const Run whoami = cli({QStringLiteral("whoami")});
+    QCOMPARE(whoami.exitCode, 4);
+    QVERIFY(whoami.out.isEmpty());
+    QCOMPARE(whoami.err.count('\n'), 1);
+    m_sim->failPath(QStringLiteral("/auth/context"), 500, 0);
+
+    Run run = cli({QStringLiteral("campaigns"), QStringLiteral("--state"), QStringLiteral("actve")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--state takes states from"), run.err.constData());
+
+    // use-project cannot be remembered without a login; SWARMWATCH_PROJECT is the way for scripts.
+    const QByteArray token = cli({QStringLiteral("token")}).out.trimmed();
+    QTemporaryDir elsewhere;
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), elsewhere.path());
+    m_environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), QString::fromLatin1(token));
+    m_environment.insert(QStringLiteral("SWARMWATCH_SERVER"), m_sim->url().toString());
+    run = cli({QStringLiteral("use-project"), QStringLiteral("2")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("SWARMWATCH_PROJECT=2"), run.err.constData());
+    m_environment.insert(QStringLiteral("SWARMWATCH_PROJECT"), QStringLiteral("2"));
+    run = cli({QStringLiteral("campaigns"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray campaigns = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(campaigns.size(), m_sim->world().listedCampaigns(2).size());
+    for (const QJsonValue &campaign : campaigns)
+        QCOMPARE(campaign.toObject().value(QStringLiteral("project_id")).toInt(), 2);
+    QVERIFY(cli({QStringLiteral("whoami")}).out.contains("project: Red Team (2)"));
+}
+
+void TestServerCommands::anotherApisComplaintIsNotAUsageError()
+{
+    swarmwatch::test::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const swarmwatch::test::ScriptedHttpServer::Request &, QTcpSocket *socket) {
+        socket->write(swarmwatch::test::ScriptedHttpServer::response(
+            422, "Unprocessable Entity", {},
+            R"({"detail":[{"type":"missing","loc":["query","tenant"],"msg":"Field required","input":null}]})"));
+        socket->disconnectFromHost();
+    });
+    const QString url = server.url().adjusted(QUrl::RemovePath).toString();
+    m_environment.insert(QStringLiteral("SWARMWATCH_TOKEN"), QStringLiteral("x.y.z"));
+    const Run run = cli({QStringLiteral("campaigns"), QStringLiteral("--server"), url});
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY2(
+        run.err.startsWith(QStringLiteral("swarmwatch-cli campaigns: %1 answered 422").arg(url).toUtf8()),
+        run.err.constData());
+    QVERIFY(run.err.endsWith(": not a CipherSwarm server?\n"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCommands)
