@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <numeric>
+
 namespace swarmwatch {
 
 CampaignModel::CampaignModel(QObject *parent)
@@ -186,6 +189,7 @@ void CampaignModel::rowStored(int at, bool inserted)
     if (!mark.nameKey || mark.keyedName != row.campaign.name) {
         mark.keyedName = row.campaign.name;
         mark.nameKey = m_collator.sortKey(row.campaign.name);
+        m_nameRanks.clear();
     }
     if (inserted) {
         mark.look = look;
@@ -195,6 +199,34 @@ void CampaignModel::rowStored(int at, bool inserted)
         mark.changedAt = QDateTime::currentMSecsSinceEpoch();
     if (!look.isEmpty())
         mark.look = look;
+}
+
+void CampaignModel::rowErased(int at)
+{
+    m_marks.removeAt(at);
+    if (!m_nameRanks.isEmpty())
+        m_nameRanks.removeAt(at); // the others keep their order: gaps in the ranks do not matter
+}
+
+void CampaignModel::rowsCleared()
+{
+    m_marks.clear();
+    m_nameRanks.clear();
+}
+
+void CampaignModel::rankNames() const
+{
+    QList<int> byName(rowCount());
+    std::iota(byName.begin(), byName.end(), 0);
+    std::sort(byName.begin(), byName.end(),
+              [this](int a, int b) { return m_marks.at(a).nameKey->compare(*m_marks.at(b).nameKey) < 0; });
+    m_nameRanks = QList<int>(rowCount(), 0);
+    int rank = 0;
+    for (qsizetype i = 0; i < byName.size(); ++i) {
+        if (i > 0 && m_marks.at(byName[i - 1]).nameKey->compare(*m_marks.at(byName[i]).nameKey) < 0)
+            ++rank;
+        m_nameRanks[byName[i]] = rank;
+    }
 }
 
 std::optional<bool> CampaignModel::rowLessThan(int left, int right, int column) const
@@ -212,7 +244,9 @@ std::optional<bool> CampaignModel::rowLessThan(int left, int right, int column) 
     };
     switch (column) {
     case Name:
-        return m_marks.at(left).nameKey->compare(*m_marks.at(right).nameKey) < 0;
+        if (m_nameRanks.size() != rowCount())
+            rankNames();
+        return m_nameRanks.at(left) < m_nameRanks.at(right);
     case State:
         return a.campaign.state.compare(b.campaign.state, Qt::CaseInsensitive) < 0;
     case Progress:
