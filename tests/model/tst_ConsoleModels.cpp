@@ -213,6 +213,18 @@ void TestConsoleModels::sortsNamesAsReadAndFollowsRenames()
     filter.sort(CampaignModel::Name, Qt::DescendingOrder);
     QCOMPARE(namesInOrder(filter).constFirst(), QStringLiteral("zulu"));
     QCOMPARE(namesInOrder(filter).constLast(), QStringLiteral("Beta"));
+    // The names' ranks follow rows that leave and come, and equal names rank equal.
+    model.replaceAll({campaign(1, QStringLiteral("Campaign 10"), QStringLiteral("active")),
+                      campaign(3, QStringLiteral("Beta"), QStringLiteral("active")),
+                      campaign(5, QStringLiteral("beta"), QStringLiteral("active")),
+                      campaign(6, QStringLiteral("Campaign 2"), QStringLiteral("active"))});
+    filter.sort(CampaignModel::Name, Qt::AscendingOrder);
+    const QStringList order = namesInOrder(filter);
+    QCOMPARE(order.size(), 4);
+    QCOMPARE(order.mid(2), (QStringList{QStringLiteral("Campaign 2"), QStringLiteral("Campaign 10")}));
+    QVERIFY(order.mid(0, 2).contains(QStringLiteral("Beta"))
+            && order.mid(0, 2).contains(QStringLiteral("beta")));
+    QVERIFY(!model.rowLessThan(0, 0, CampaignModel::Name).value_or(true)); // never less than itself
 }
 
 void TestConsoleModels::typedSortAgreesWithTheSortRole()
