@@ -43,6 +43,9 @@ private Q_SLOTS:
         QVERIFY(m_config->isValid());
         m_now = QDateTime::currentDateTimeUtc();
         open();
+        // The keychain outlives the test: an earlier test (here or in another program of the run) may have
+        // left a token under this same 127.0.0.1 port. Start clean, so that "not stored" means this test.
+        forgetSecrets();
     }
     void cleanup()
     {
@@ -94,6 +97,19 @@ private:
             return ApiError{ApiError::Kind::Timeout, 0, QStringLiteral("timeout")};
         }
         return *result;
+    }
+    void forgetSecrets()
+    {
+        for (const char *email : {SimWorld::kDemoEmail, "inactive@swarmwatch.example"}) {
+            for (const auto secret : {CredentialStore::Secret::Token, CredentialStore::Secret::Password}) {
+                std::optional<CredentialStore::Outcome> outcome;
+                m_credentials->remove(LoginSettings::normalized(m_sim->url()), QString::fromLatin1(email),
+                                      secret, [&outcome](const CredentialStore::Outcome &o) { outcome = o; });
+                QVERIFY2(QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs),
+                         "the keychain did not answer within 30 s");
+                QVERIFY2(outcome->ok, qPrintable(outcome->message));
+            }
+        }
     }
     CredentialStore::Outcome readSecret(CredentialStore::Secret secret)
     {
