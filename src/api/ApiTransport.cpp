@@ -1,5 +1,6 @@
 #include "ApiTransport.h"
 
+#include "AbortReply.h"
 #include "ApiCall.h"
 #include "ApiLogging.h"
 #include "CertificatePins.h"
@@ -106,7 +107,7 @@ void ApiTransport::start(Pending pending, bool low)
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, reply, [reply, timedOut] {
         *timedOut = true;
-        reply->abort();
+        abortReply(reply);
     });
     deadline->start(m_timeout * 4);
     connect(reply, &QNetworkReply::sslErrors, reply,
@@ -121,7 +122,7 @@ void ApiTransport::start(Pending pending, bool low)
             });
     pending.call->setAbort([reply, cancelled] {
         *cancelled = true;
-        reply->abort();
+        abortReply(reply);
     });
     qCDebug(lcApi).noquote() << pending.request.describe();
     connect(

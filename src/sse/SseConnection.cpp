@@ -1,5 +1,6 @@
 #include "SseConnection.h"
 
+#include "AbortReply.h"
 #include "CertificatePins.h"
 #include "HttpUrl.h"
 #include "NetworkReachability.h"
@@ -457,7 +458,7 @@ void SseConnection::dropReply()
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
+        abortReply(reply);
         reply->deleteLater();
     }
     m_replyKind = ReplyKind::Pending;

@@ -300,7 +300,7 @@ void TestWatchCommand::certificateErrorExitsFour()
     QCOMPARE(process.exitCode(), 4);
     const QByteArray err = process.readAllStandardError();
     QVERIFY2(err.contains("certificate") || err.contains("Certificate"), err.constData());
-    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(err.count('\n') == 1, err.constData()); // one line, however the handshake fails
 }
 
 void TestWatchCommand::tableShowsIdsInTheServersOrder()
