@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CellTextCache.h"
+
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -8,6 +10,8 @@ namespace swarmwatch {
 
 // Paints the progress column as a bar (its text stays the cell's text, for copying and screen readers) and
 // marks a row that an update just changed with a fading band and an edge mark, so that what moved is seen.
+// Texts are drawn from a cache of laid-out texts: a scroll repaints a page of cells, and laying their texts
+// out again each time made one page's paint take most of a frame.
 class CampaignDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -24,7 +28,13 @@ public:
     double highlightStrength(const QModelIndex &index) const;
 
 private:
+    // Background, selection and focus as the style draws them; the text from the cache.
+    void paintText(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintProgress(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                       double percent) const;
+
     Clock m_clock;
+    CellTextCache m_texts;
 };
 
 } // namespace swarmwatch
