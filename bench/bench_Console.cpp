@@ -2,7 +2,7 @@
 // against swarmwatch-sim in its own process, signed in as --demo does (token in memory).
 //
 //   bench_Console [--campaigns N] [--sim-rate R] [--rate T] [--seconds S] [--ids K] [--idle-seconds I]
-//   [--no-sort]
+//   [--no-sort] [--trace-stalls]
 //
 // Measures, in order:
 //   - start to first painted rows: from before the window is built (the simulator already running) to the
@@ -14,7 +14,9 @@
 //     timer scrolls the table every 100 ms and flips its sort every second: the GUI thread's longest stall (a
 //     2 ms timer's longest gap), how many stalls were longer than a 60 Hz frame, paints of the table, CPU;
 //   - peak RSS.
-// Every figure in docs/benchmarks.md's console section comes from a command here.
+// --trace-stalls lists on stderr every gap over 12 ms with its CLOCK_MONOTONIC start, for a profile taken
+// with `perf record -k CLOCK_MONOTONIC` to say what ran in it. Every figure in docs/benchmarks.md's console
+// section comes from a command here.
 #include "BenchSupport.h"
 #include "CampaignModel.h"
 #include "CampaignsView.h"
@@ -40,6 +42,8 @@
 
 #include <array>
 #include <cstdio>
+#include <ctime>
+#include <vector>
 
 using namespace swarmwatch;
 
@@ -80,6 +84,13 @@ private:
     QElapsedTimer *m_clock;
 };
 
+qint64 monotonicNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 // The event loop's latency, seen from inside: a 2 ms timer on the GUI thread notes the gaps between its
 // ticks. A gap far above 2 ms is a stretch in which the loop could not turn: input, paints and timers waited.
 class StallProbe : public QObject
@@ -94,6 +105,8 @@ public:
             const qint64 gap = now - m_last;
             m_last = now;
             longestNs = std::max(longestNs, gap);
+            if (gap > 12'000'000)
+                longGaps.push_back({monotonicNs() - gap, gap});
             if (gap > 16'000'000) {
                 ++overFrame;
                 // Whose turn was it: did a re-sort run inside this gap?
@@ -109,6 +122,7 @@ public:
     {
         longestNs = longestWithoutSortNs = 0;
         overFrame = overFrameWithSort = ticks = 0;
+        longGaps.clear();
         m_clock.start();
         m_last = 0;
         m_timer.start();
@@ -121,6 +135,13 @@ public:
     qint64 longestWithoutSortNs = 0;
     qint64 lastSortAtNs = -1;
     quint64 ticks = 0;
+    // Gaps over 12 ms: when they began (CLOCK_MONOTONIC, as `perf record -k CLOCK_MONOTONIC` stamps samples)
+    // and how long they were, so that a profile can say what ran in them.
+    struct Gap {
+        qint64 startNs;
+        qint64 lengthNs;
+    };
+    std::vector<Gap> longGaps;
 
 private:
     QTimer m_timer;
@@ -258,5 +279,9 @@ int main(int argc, char *argv[])
                     longestSortNs[0] / 1e6, longestSortNs[1] / 1e6);
     std::printf("| idle again after the storm | %s |\n", idleAfter ? "yes" : "NO");
     std::printf("| peak RSS | %.1f MB |\n", bench::peakRssKiB() / 1024.0);
+    if (arguments.contains(QStringLiteral("--trace-stalls"))) {
+        for (const StallProbe::Gap &gap : stalls.longGaps)
+            std::fprintf(stderr, "stall %.6f +%.1f ms\n", gap.startNs / 1e9, gap.lengthNs / 1e6);
+    }
     return signedIn ? 0 : 1;
 }
