@@ -92,7 +92,7 @@ private Q_SLOTS:
         // What fits is what the font metrics' elision keeps, ellipsis and all.
         const QString elided =
             QFontMetrics(QApplication::font()).elidedText(text, Qt::ElideRight, cell.width());
-        QVERIFY(elided.endsWith(QChar(0x2026)));
+        QVERIFY(elided.size() < text.size());
         QImage plain = canvas();
         {
             QPainter painter(&plain);
@@ -117,7 +117,10 @@ private Q_SLOTS:
         QCOMPARE(cache.size(), 3);
         // Another font: what was laid out in the old one is of no use.
         QFont bigger = painter.font();
-        bigger.setPointSizeF(bigger.pointSizeF() * 2);
+        if (bigger.pointSizeF() > 0)
+            bigger.setPointSizeF(bigger.pointSizeF() * 2);
+        else
+            bigger.setPixelSize(bigger.pixelSize() * 2);
         painter.setFont(bigger);
         cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, text, Qt::ElideRight);
         QCOMPARE(cache.size(), 1);

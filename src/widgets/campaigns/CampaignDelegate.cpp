@@ -101,6 +101,9 @@ void CampaignDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget); // background, selection, focus
 
+    // The style clips what it draws to the cell; the icon and text drawn here must not spill either.
+    painter->save();
+    painter->setClipRect(cell.rect, Qt::IntersectClip);
     // Laid out as the style lays out an icon left of a text: the icon in a box with a margin each side,
     // the text after it with its own margin.
     const int margin = textMargin(cell);
@@ -120,7 +123,6 @@ void CampaignDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
         decoration.paint(painter, iconRect, cell.decorationAlignment, mode,
                          (cell.state & QStyle::State_Open) ? QIcon::On : QIcon::Off);
     }
-    painter->save();
     painter->setFont(cell.font);
     painter->setPen(cell.palette.color(colorGroup(cell), textRole(cell)));
     m_texts.draw(painter, textArea.adjusted(margin, 0, -margin, 0),

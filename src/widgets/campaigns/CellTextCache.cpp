@@ -6,10 +6,12 @@
 #include <QStyle>
 #include <QtMath>
 
+#include <algorithm>
+
 namespace swarmwatch {
 
 CellTextCache::CellTextCache(int capacity)
-    : m_texts(capacity)
+    : m_texts(std::max(1, capacity)) // a cache of none would delete each text as it is inserted
 {}
 
 bool CellTextCache::canDraw(const QString &text)
