@@ -54,7 +54,7 @@ private Q_SLOTS:
         QImage cached = canvas();
         {
             QPainter painter(&cached);
-            cache.draw(&painter, cell, Qt::Alignment(alignment), text, Qt::ElideRight);
+            cache.draw(&painter, cell, Qt::Alignment(alignment), Qt::LeftToRight, text, Qt::ElideRight);
         }
         QImage plain = canvas();
         {
@@ -84,7 +84,8 @@ private Q_SLOTS:
         QImage image = canvas();
         {
             QPainter painter(&image);
-            cache.draw(&painter, cell, Qt::AlignLeft | Qt::AlignVCenter, text, Qt::ElideRight);
+            cache.draw(&painter, cell, Qt::AlignLeft | Qt::AlignVCenter, Qt::LeftToRight, text,
+                       Qt::ElideRight);
         }
         const QRect ink = inkOf(image);
         QVERIFY(!ink.isEmpty());
@@ -108,12 +109,12 @@ private Q_SLOTS:
         QPainter painter(&image);
         const QString text = QStringLiteral("1.70 MH/s");
         for (int i = 0; i < 3; ++i)
-            cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, text, Qt::ElideRight);
+            cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, Qt::LeftToRight, text, Qt::ElideRight);
         QCOMPARE(cache.size(), 1);
-        cache.draw(&painter, QRect(0, 0, 60, 20), Qt::AlignRight, text, Qt::ElideRight);
+        cache.draw(&painter, QRect(0, 0, 60, 20), Qt::AlignRight, Qt::LeftToRight, text, Qt::ElideRight);
         QCOMPARE(cache.size(), 2);
-        cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, QStringLiteral("2.10 MH/s"),
-                   Qt::ElideRight);
+        cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, Qt::LeftToRight,
+                   QStringLiteral("2.10 MH/s"), Qt::ElideRight);
         QCOMPARE(cache.size(), 3);
         // Another font: what was laid out in the old one is of no use.
         QFont bigger = painter.font();
@@ -122,7 +123,7 @@ private Q_SLOTS:
         else
             bigger.setPixelSize(bigger.pixelSize() * 2);
         painter.setFont(bigger);
-        cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, text, Qt::ElideRight);
+        cache.draw(&painter, QRect(0, 0, 100, 20), Qt::AlignRight, Qt::LeftToRight, text, Qt::ElideRight);
         QCOMPARE(cache.size(), 1);
     }
 

@@ -83,50 +83,26 @@ void CampaignDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
 {
     QStyleOptionViewItem cell = option;
     initStyleOption(&cell, index);
-    const bool icon = cell.features & QStyleOptionViewItem::HasDecoration;
-    // What the cache does not lay out (a check box, an icon above or right of the text, several lines): the
-    // style does it all.
-    if ((cell.features & QStyleOptionViewItem::HasCheckIndicator)
-        || (icon && cell.decorationPosition != QStyleOptionViewItem::Left)
-        || !CellTextCache::canDraw(cell.text)) {
+    // What the cache does not lay out (several lines, wrapping): the style does it all.
+    if ((cell.features & QStyleOptionViewItem::WrapText) || !CellTextCache::canDraw(cell.text)) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QString text = cell.text;
-    const QIcon decoration = cell.icon;
-    cell.text.clear();
-    cell.icon = {};
-    cell.features &= ~(QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration);
+    // The style draws the cell without its text (background, selection, icon, check box, and the focus frame
+    // where the text would be: the cell keeps its features); the text comes from the cache, in the rectangle
+    // the style keeps for it.
+    const QString text = std::exchange(cell.text, QString());
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget); // background, selection, focus
-
-    // The style clips what it draws to the cell; the icon and text drawn here must not spill either.
-    painter->save();
-    painter->setClipRect(cell.rect, Qt::IntersectClip);
-    // Laid out as the style lays out an icon left of a text: the icon in a box with a margin each side,
-    // the text after it with its own margin.
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
     const int margin = textMargin(cell);
-    QRect textArea = cell.rect;
-    if (icon) {
-        const int box = cell.decorationSize.width() + 2 * margin;
-        const QRect iconBox = QStyle::visualRect(
-            cell.direction, cell.rect, QRect(cell.rect.left(), cell.rect.top(), box, cell.rect.height()));
-        textArea = QStyle::visualRect(
-            cell.direction, cell.rect,
-            QRect(cell.rect.left() + box, cell.rect.top(), cell.rect.width() - box, cell.rect.height()));
-        const QIcon::Mode mode = !(cell.state & QStyle::State_Enabled)   ? QIcon::Disabled
-                                 : (cell.state & QStyle::State_Selected) ? QIcon::Selected
-                                                                         : QIcon::Normal;
-        const QRect iconRect =
-            QStyle::alignedRect(cell.direction, cell.decorationAlignment, cell.decorationSize, iconBox);
-        decoration.paint(painter, iconRect, cell.decorationAlignment, mode,
-                         (cell.state & QStyle::State_Open) ? QIcon::On : QIcon::Off);
-    }
+    const QRect textArea =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &cell, widget).adjusted(margin, 0, -margin, 0);
+    painter->save();
+    painter->setClipRect(cell.rect, Qt::IntersectClip); // the style keeps within the cell; so does the text
     painter->setFont(cell.font);
     painter->setPen(cell.palette.color(colorGroup(cell), textRole(cell)));
-    m_texts.draw(painter, textArea.adjusted(margin, 0, -margin, 0),
-                 QStyle::visualAlignment(cell.direction, cell.displayAlignment), text, cell.textElideMode);
+    m_texts.draw(painter, textArea, cell.displayAlignment, cell.direction, text, cell.textElideMode);
     painter->restore();
 }
 
@@ -135,8 +111,7 @@ void CampaignDelegate::paintProgress(QPainter *painter, const QStyleOptionViewIt
 {
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
-    background.text.clear();
-    background.features &= ~QStyleOptionViewItem::HasDisplay;
+    background.text.clear(); // drawn beside the bar; the cell keeps its features, so its focus frame
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
@@ -148,7 +123,11 @@ void CampaignDelegate::paintProgress(QPainter *painter, const QStyleOptionViewIt
     const QColor textColor = background.palette.color(group, textRole(background));
     const QString text = index.data(Qt::DisplayRole).toString();
     const int textWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("100.0 %")) + 6;
+    // Laid out left to right, then mirrored for a right-to-left table: the bar leads, the number trails.
     const QRect cell = option.rect.adjusted(3, 3, -3, -3);
+    const auto visual = [&](const QRect &rect) {
+        return QStyle::visualRect(option.direction, option.rect, rect);
+    };
     const QRect groove(cell.left(), cell.top(), std::max(0, cell.width() - textWidth), cell.height());
     painter->save();
     if (groove.width() > 8) {
@@ -156,20 +135,19 @@ void CampaignDelegate::paintProgress(QPainter *painter, const QStyleOptionViewIt
         painter->setPen(selected ? textColor
                                  : mixed(background.palette.color(group, QPalette::Base), textColor));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRect(groove.adjusted(0, 0, -1, -1));
+        painter->drawRect(visual(groove).adjusted(0, 0, -1, -1));
         const QRect inside = groove.adjusted(2, 2, -2, -2);
         const int filled = static_cast<int>(inside.width() * std::clamp(percent, 0.0, 100.0) / 100.0 + 0.5);
-        QRect chunk(inside.left(), inside.top(), filled, inside.height());
-        if (option.direction == Qt::RightToLeft)
-            chunk.moveRight(inside.right());
-        painter->fillRect(chunk, selected ? textColor : background.palette.color(group, QPalette::Highlight));
+        painter->fillRect(visual(QRect(inside.left(), inside.top(), filled, inside.height())),
+                          selected ? textColor : background.palette.color(group, QPalette::Highlight));
     }
     const int margin = textMargin(background);
-    const QRect textRect(cell.right() - textWidth + 1, option.rect.top(), textWidth + 3 - margin,
-                         option.rect.height());
+    const QRect textRect = visual(
+        QRect(cell.right() - textWidth + 1, option.rect.top(), textWidth + 3 - margin, option.rect.height()));
     painter->setFont(background.font);
     painter->setPen(textColor);
-    m_texts.draw(painter, textRect, Qt::AlignRight | Qt::AlignVCenter, text, Qt::ElideRight);
+    m_texts.draw(painter, textRect, Qt::AlignRight | Qt::AlignVCenter, option.direction, text,
+                 Qt::ElideRight);
     painter->restore();
 }
 
