@@ -1,5 +1,6 @@
 #include "Journal.h"
 
+#include "JournalWriter.h"
 #include "ModelLogging.h"
 
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutexLocker>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,36 +25,10 @@ namespace {
 constexpr int kFlushMs = 1000;
 constexpr int kRetentionMs = 3600 * 1000;
 constexpr int kMaxQueue = 100'000; // without a file, or while writes fail: the newest are kept
-constexpr int kSchemaVersion = 1;
 
-// SQLite's result codes as QSqlError::nativeErrorCode() gives them.
-bool isDamaged(const QSqlError &error)
-{
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("11") || code == QLatin1String("26"); // SQLITE_CORRUPT, SQLITE_NOTADB
-}
-
-// SQLite's own words ("file is not a database"), without Qt's "Unable to execute statement".
 QString describe(const QSqlError &error)
 {
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
-// Errors of one line (a constraint, a type, a size): that line goes, the rest must not wait for it.
-bool isLineError(const QSqlError &error)
-{
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("18") || code == QLatin1String("19") || code == QLatin1String("20");
-}
-
-QVariant optional(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QVariant optional(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+    return JournalWriter::describe(error);
 }
 
 QString csvField(const QString &text)
@@ -99,17 +75,25 @@ Journal::Journal(const QString &path, Retention retention, Clock clock, QObject 
 {
     static std::atomic<int> counter{0};
     m_connection = QStringLiteral("swarmwatch-journal-%1").arg(counter++);
+    m_writerThread.setObjectName(QStringLiteral("journal writer"));
     m_flushTimer.setInterval(kFlushMs);
     m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &Journal::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Journal::writeInBackground);
     m_retentionTimer.setInterval(kRetentionMs);
-    connect(&m_retentionTimer, &QTimer::timeout, this, &Journal::applyRetention);
+    connect(&m_retentionTimer, &QTimer::timeout, this, &Journal::applyRetentionInBackground);
 }
 
 Journal::~Journal()
 {
     flush();
     closeDatabase();
+    m_writerThread.quit();
+    m_writerThread.wait();
+}
+
+void Journal::onWriter(const std::function<void()> &work)
+{
+    QMetaObject::invokeMethod(m_writer.get(), work, Qt::BlockingQueuedConnection);
 }
 
 QString Journal::defaultPath()
@@ -120,6 +104,11 @@ QString Journal::defaultPath()
 
 void Journal::closeDatabase()
 {
+    if (m_writer) {
+        waitForBackgroundWrite();
+        onWriter([this] { m_writer->close(); });
+        m_writer.reset(); // its thread is idle: nothing of it runs now
+    }
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -148,15 +137,34 @@ bool Journal::openDatabase(bool readOnly)
 {
     closeDatabase();
     m_readOnly = readOnly;
-    if (!readOnly && !QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-        setProblem(tr("The journal's folder %1 cannot be made: not recording.")
-                       .arg(QFileInfo(m_path).absolutePath()));
-        return false;
+    if (!readOnly) {
+        if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+            setProblem(tr("The journal's folder %1 cannot be made: not recording.")
+                           .arg(QFileInfo(m_path).absolutePath()));
+            return false;
+        }
+        // The writing half first: it makes the schema (and so finds a damaged file).
+        if (!m_writerThread.isRunning())
+            m_writerThread.start(QThread::LowPriority);
+        m_writer = std::make_unique<JournalWriter>(m_path, m_connection + QStringLiteral("-writer"));
+        m_writer->moveToThread(&m_writerThread);
+        JournalWriteResult opened;
+        onWriter([this, &opened] { opened = m_writer->open(); });
+        if (opened.damaged) {
+            if (!setAside(tr("it is damaged")))
+                return false;
+            return openDatabase(false); // a new file: its schema cannot be damaged
+        }
+        if (!opened.ok) {
+            setProblem(tr("The journal %1 cannot be written (%2): not recording.").arg(m_path, opened.error));
+            closeDatabase();
+            return false;
+        }
     }
     {
+        // The reading half, on the owner's thread: in WAL mode reading never waits for the writer.
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(m_path);
-        // A writer holding the file briefly (the other app, a checkpoint) is waited for, within bounds.
         db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000")
                                       : QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
         if (!db.open()) {
@@ -176,58 +184,11 @@ bool Journal::openDatabase(bool readOnly)
         }
         return true;
     }
-    switch (createSchema()) {
-    case Schema::Ready:
-        break;
-    case Schema::Damaged:
-        if (!setAside(tr("it is damaged")))
-            return false;
-        return openDatabase(false); // a new file: its schema cannot be damaged
-    case Schema::Failed:
-        closeDatabase();
-        return false;
-    }
     m_retentionTimer.start();
-    applyRetention();
+    applyRetentionInBackground(); // once now
     if (!m_queue.isEmpty())
         m_flushTimer.start();
     return true;
-}
-
-Journal::Schema Journal::createSchema()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery query(db);
-    const QStringList statements{
-        // Before any table: a file that can give space back after retention deletes.
-        QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
-        QStringLiteral("PRAGMA journal_mode = WAL"),
-        QStringLiteral("PRAGMA synchronous = NORMAL"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS events ("
-                       " id INTEGER PRIMARY KEY,"
-                       " at INTEGER NOT NULL,"
-                       " kind TEXT NOT NULL,"
-                       " server TEXT NOT NULL DEFAULT '',"
-                       " project INTEGER,"
-                       " campaign INTEGER,"
-                       " text TEXT NOT NULL DEFAULT '',"
-                       " progress REAL,"
-                       " cracked INTEGER)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS events_at ON events(at)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS events_campaign_at ON events(campaign, at)"),
-        QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
-    };
-    for (const QString &statement : statements) {
-        if (!query.exec(statement)) {
-            const QSqlError error = query.lastError();
-            if (isDamaged(error))
-                return Schema::Damaged;
-            setProblem(
-                tr("The journal %1 cannot be written (%2): not recording.").arg(m_path, describe(error)));
-            return Schema::Failed;
-        }
-    }
-    return Schema::Ready;
 }
 
 bool Journal::setAside(const QString &why)
@@ -269,59 +230,78 @@ void Journal::record(JournalEntry entry)
 void Journal::flush()
 {
     m_flushTimer.stop();
+    waitForBackgroundWrite();
     if (!m_open || m_readOnly || m_queue.isEmpty())
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction()) {
-        setProblem(
-            tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(db.lastError())));
-        m_flushTimer.start();
+    QList<JournalEntry> batch = std::exchange(m_queue, {});
+    JournalWriteResult result;
+    onWriter([this, &batch, &result] { result = m_writer->write(batch); });
+    writeFinished(result, std::move(batch));
+}
+
+void Journal::writeInBackground()
+{
+    if (!m_open || m_readOnly || m_queue.isEmpty() || m_writing)
+        return;
+    m_writing = true;
+    m_inFlight = std::exchange(m_queue, {});
+    QMetaObject::invokeMethod(
+        m_writer.get(),
+        [this, writer = m_writer.get(), batch = m_inFlight] {
+            // This Journal outlives the call: whatever closes the writer waits for the batch first.
+            const JournalWriteResult result = writer->write(batch);
+            {
+                const QMutexLocker locked(&m_outcomeLock);
+                m_outcome = result;
+            }
+            QMetaObject::invokeMethod(this, &Journal::collectBackgroundWrite, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void Journal::collectBackgroundWrite()
+{
+    std::optional<JournalWriteResult> outcome;
+    {
+        const QMutexLocker locked(&m_outcomeLock);
+        outcome = std::exchange(m_outcome, std::nullopt);
+    }
+    if (!outcome)
+        return; // taken already, by a wait
+    m_writing = false;
+    writeFinished(*outcome, std::exchange(m_inFlight, {}));
+}
+
+void Journal::waitForBackgroundWrite()
+{
+    if (!m_writing)
+        return;
+    onWriter([] {}); // the writer's calls run in order: the batch's is done when this one is
+    collectBackgroundWrite();
+}
+
+void Journal::writeFinished(const JournalWriteResult &result, QList<JournalEntry> batch)
+{
+    if (result.ok) {
+        if (!m_problem.isEmpty() && !m_problem.contains(QLatin1String("set aside")))
+            setProblem({}); // writing works again
+        if (!m_queue.isEmpty() && !m_flushTimer.isActive())
+            m_flushTimer.start();
+        Q_EMIT written(result.written);
         return;
     }
-    QSqlQuery insert(db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO events (at, kind, server, project, campaign, text, progress, cracked)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const JournalEntry &entry : std::as_const(m_queue)) {
-        insert.addBindValue(entry.at.toMSecsSinceEpoch());
-        insert.addBindValue(JournalEntry::kindName(entry.kind));
-        insert.addBindValue(entry.server.isNull() ? QStringLiteral("") : entry.server); // "" is not NULL
-        insert.addBindValue(optional(entry.projectId));
-        insert.addBindValue(optional(entry.campaignId));
-        insert.addBindValue(entry.text.isNull() ? QStringLiteral("") : entry.text);
-        insert.addBindValue(optional(entry.progress));
-        insert.addBindValue(optional(entry.cracked));
-        if (!insert.exec()) {
-            const QSqlError error = insert.lastError();
-            if (isLineError(error)) {
-                // This line cannot be written (a constraint, say): it goes, the rest must not wait for it.
-                qCWarning(lcModel).noquote() << "journal: a line was dropped:" << error.text();
-                continue;
-            }
-            db.rollback();
-            if (isDamaged(error)) {
-                if (setAside(tr("it was damaged while SwarmWatch wrote to it")))
-                    openDatabase(false); // the queue is kept and written to the new file
-            } else {
-                setProblem(
-                    tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(error)));
-                m_flushTimer.start();
-            }
-            return;
-        }
-    }
-    if (!db.commit()) {
-        setProblem(
-            tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, describe(db.lastError())));
-        db.rollback();
-        m_flushTimer.start();
+    // Not written: back at the head of the queue, in their order (the newest kept when it is full).
+    batch.append(m_queue);
+    m_queue = std::move(batch);
+    if (m_queue.size() > kMaxQueue)
+        m_queue.remove(0, m_queue.size() - kMaxQueue);
+    if (result.damaged) {
+        if (setAside(tr("it was damaged while SwarmWatch wrote to it")))
+            openDatabase(false); // the queue is kept and written to the new file
         return;
     }
-    const int count = int(m_queue.size());
-    m_queue.clear();
-    if (!m_problem.isEmpty() && !m_problem.contains(QLatin1String("set aside")))
-        setProblem({}); // writing works again
-    Q_EMIT written(count);
+    setProblem(tr("The journal %1 cannot be written (%2); retrying.").arg(m_path, result.error));
+    m_flushTimer.start();
 }
 
 QList<JournalEntry> Journal::read(const Query &query)
@@ -409,26 +389,25 @@ qint64 Journal::fileBytes() const
     return (pages - freePages) * pageSize;
 }
 
+void Journal::applyRetentionInBackground()
+{
+    // Beside the writes: a large file's deletes and checkpoint must not hold up the GUI.
+    if (!m_writer)
+        return;
+    QMetaObject::invokeMethod(
+        m_writer.get(),
+        [writer = m_writer.get(), retention = m_retention, now = m_clock()] {
+            writer->applyRetention(retention, now);
+        },
+        Qt::QueuedConnection);
+}
+
 void Journal::applyRetention()
 {
     if (!m_open || m_readOnly)
         return;
     flush();
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));
-    query.addBindValue(m_clock().addDays(-m_retention.maxAgeDays).toMSecsSinceEpoch());
-    if (!query.exec())
-        qCWarning(lcModel).noquote() << "journal: retention by age failed:" << describe(query.lastError());
-    // By size: the oldest tenth at a time, until it fits.
-    for (int round = 0; round < 20 && fileBytes() > m_retention.maxBytes; ++round) {
-        if (!query.exec(
-                QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY at, id LIMIT "
-                               "max(1, (SELECT count(*) FROM events) / 10))")))
-            break;
-    }
-    query.exec(QStringLiteral("PRAGMA incremental_vacuum"));
-    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    onWriter([this, now = m_clock()] { m_writer->applyRetention(m_retention, now); });
 }
 
 QByteArray Journal::toCsv(const QList<JournalEntry> &entries)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void damagedFileIsSetAside();
     void unwritablePlaceIsReportedNotFatal();
     void lockedFileWaitsAndLosesNothing();
+    void writesBesideTheCallersThread();
     void exportsCsvAndJson();
     void recorderDownsamples();
 
@@ -203,6 +204,38 @@ void TestJournal::lockedFileWaitsAndLosesNothing()
     QCOMPARE(journal.queued(), 0);
     QVERIFY(journal.problem().isEmpty());
     QCOMPARE(journal.read({}).size(), 2);
+}
+
+void TestJournal::writesBesideTheCallersThread()
+{
+    // A write that waits for the file (another process holds it) waits on the writer's thread: meanwhile the
+    // caller's thread runs on, so that here the test itself can let the file go, and the write then succeeds.
+    const QString path = m_dir.filePath(QStringLiteral("beside.sqlite"));
+    Journal journal(path);
+    QVERIFY(journal.open());
+    QSignalSpy written(&journal, &Journal::written);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("beside"));
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        for (int i = 0; i < 3000; ++i)
+            journal.record(make(Kind::Sample, {}, {}, i));
+        QTRY_VERIFY2_WITH_TIMEOUT(journal.isWriting(), "the batch went to the writer within its second",
+                                  10000);
+        QCOMPARE(journal.queued(), 3000); // being written: still counted
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        lock.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("beside"));
+    QVERIFY2(written.wait(10000), qPrintable(journal.problem()));
+    QCOMPARE(written.first().first().toInt(), 3000);
+    QVERIFY2(journal.problem().isEmpty(), qPrintable(journal.problem()));
+    QVERIFY(!journal.isWriting());
+    QCOMPARE(journal.queued(), 0);
+    QCOMPARE(journal.read({}).size(), 3000);
 }
 
 void TestJournal::exportsCsvAndJson()

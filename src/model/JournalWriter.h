@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Journal.h"
+
+#include <QObject>
+#include <QSqlError>
+#include <QString>
+
+namespace swarmwatch {
+
+// The journal's writing half: its own SQLite connection on a thread of its own (a Journal moves it there), so
+// that a batch of thousands of lines, retention's deletes and WAL checkpoints never hold up the GUI thread.
+// Every call runs on the writer's thread; the Journal hands batches over and takes results back.
+class JournalWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Result = JournalWriteResult;
+
+    JournalWriter(const QString &path, const QString &connection);
+    ~JournalWriter() override;
+
+    // Opens the file and makes its schema (WAL, tables, indexes).
+    Result open();
+    void close();
+    // One transaction; a line that cannot be written (a constraint) is dropped, anything else fails the
+    // batch.
+    Result write(const QList<JournalEntry> &batch);
+    // Removes what is older than the age limit, then the oldest lines until the file fits the size limit.
+    void applyRetention(const JournalRetention &retention, const QDateTime &now);
+
+    // SQLite's own words for an error, shared with the Journal's reading half.
+    static QString describe(const QSqlError &error);
+
+private:
+    qint64 fileBytes() const;
+
+    QString m_path;
+    QString m_connection;
+};
+
+} // namespace swarmwatch
