@@ -25,6 +25,9 @@ JournalView::JournalView(Journal *journal, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->journalTable->setModel(m_model.get());
+    // It follows the journal while it is shown (showEvent): a tab never opened must not re-read thousands of
+    // lines every two seconds (a widget never shown gets no hideEvent).
+    m_model->setFollowing(false);
     m_ui->journalTable->horizontalHeader()->setSectionResizeMode(JournalTableModel::Time,
                                                                  QHeaderView::ResizeToContents);
     m_ui->journalTable->horizontalHeader()->setSectionResizeMode(JournalTableModel::Kind,
