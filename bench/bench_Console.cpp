@@ -13,7 +13,7 @@
 //   - a storm of T task reports/s for S seconds over K campaigns (every one a trigger and a refetch) while a
 //     timer scrolls the table every 100 ms and flips its sort every second: the GUI thread's longest stall (a
 //     2 ms timer's longest gap), how many stalls were longer than a 60 Hz frame, paints of the table, CPU;
-//   - peak RSS.
+//   - the journal's lines (it records as the app's does), and peak RSS.
 // --trace-stalls lists on stderr every gap over 12 ms with its CLOCK_MONOTONIC start, for a profile taken
 // with `perf record -k CLOCK_MONOTONIC` to say what ran in it. Every figure in docs/benchmarks.md's console
 // section comes from a command here.
@@ -23,6 +23,8 @@
 #include "ConsoleSession.h"
 #include "ConsoleSettings.h"
 #include "CredentialStore.h"
+#include "Journal.h"
+#include "JournalRecorder.h"
 #include "LiveSync.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
@@ -190,6 +192,18 @@ int main(int argc, char *argv[])
     ConsoleSession console(&settings, &logins, &credentials, nullptr);
     StatusPresenter presenter(&console);
     MainWindow window(&console, &settings, &presenter);
+    // The journal, as the app keeps it: every campaign's samples and state changes, written each second.
+    Journal journal(config.filePath(QStringLiteral("journal.sqlite")));
+    if (!journal.open()) {
+        std::fprintf(stderr, "bench_Console: %s\n", qPrintable(journal.problem()));
+        return 1;
+    }
+    JournalRecorder recorder(&journal);
+    recorder.watch(&console);
+    window.setJournal(&journal);
+    qint64 journalLines = 0;
+    QObject::connect(&journal, &Journal::written, &journal,
+                     [&journalLines](int count) { journalLines += count; });
     QTableView *table = window.campaignsView()->table();
     PaintCounter painted(table->viewport(), table->model(), &clock);
     window.resize(1280, 800);
@@ -278,6 +292,7 @@ int main(int argc, char *argv[])
         std::printf("| storm: longest re-sort call, by name / by progress | %.1f ms / %.1f ms |\n",
                     longestSortNs[0] / 1e6, longestSortNs[1] / 1e6);
     std::printf("| idle again after the storm | %s |\n", idleAfter ? "yes" : "NO");
+    std::printf("| journal lines written (the whole run) | %lld |\n", static_cast<long long>(journalLines));
     std::printf("| peak RSS | %.1f MB |\n", bench::peakRssKiB() / 1024.0);
     if (arguments.contains(QStringLiteral("--trace-stalls"))) {
         for (const StallProbe::Gap &gap : stalls.longGaps)
