@@ -6,6 +6,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
+
 namespace swarmwatch {
 
 namespace {
@@ -61,6 +65,11 @@ QString JournalWriter::describe(const QSqlError &error)
 
 JournalWriter::Result JournalWriter::open()
 {
+#ifdef Q_OS_LINUX
+    // Behind the GUI for a core: the history can wait a few ms, a frame cannot. (QThread's priorities do
+    // nothing under Linux's default scheduler; a nice value is per thread there.)
+    setpriority(PRIO_PROCESS, 0, 10);
+#endif
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
