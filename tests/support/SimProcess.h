@@ -19,6 +19,7 @@ public:
     bool start(const QStringList &arguments, QString *error, int timeoutMs = 30000);
     void stop();
     QUrl url() const { return m_url; }
+    qint64 processId() const { return m_process.processId(); }
     static QString program();
 
 private:
