@@ -1,6 +1,6 @@
 // The journal's cost: how long recording an event takes on the caller's thread (queueing), how long a batch
-// write takes (one transaction a second, on the GUI thread in the app), and how many bytes an event and a
-// campaign-day take on disk.
+// write takes (one transaction a second, on the journal writer's thread in the app; flush() waits for it),
+// and how many bytes an event and a campaign-day take on disk.
 //   bench_Journal [--events 200000] [--campaigns 100] [--batch 1000]
 #include "BenchSupport.h"
 #include "Journal.h"
