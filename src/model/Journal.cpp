@@ -376,17 +376,7 @@ QList<JournalEntry> Journal::read(const Query &query)
 
 qint64 Journal::fileBytes() const
 {
-    if (!m_open)
-        return 0;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    qint64 pages = 0, pageSize = 0, freePages = 0;
-    if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
-        pages = query.value(0).toLongLong();
-    if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next())
-        pageSize = query.value(0).toLongLong();
-    if (query.exec(QStringLiteral("PRAGMA freelist_count")) && query.next())
-        freePages = query.value(0).toLongLong();
-    return (pages - freePages) * pageSize;
+    return m_open ? JournalWriter::fileBytes(QSqlDatabase::database(m_connection)) : 0;
 }
 
 void Journal::applyRetentionInBackground()

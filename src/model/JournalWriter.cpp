@@ -157,9 +157,9 @@ JournalWriter::Result JournalWriter::write(const QList<JournalEntry> &batch)
     return result;
 }
 
-qint64 JournalWriter::fileBytes() const
+qint64 JournalWriter::fileBytes(const QSqlDatabase &db)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(db);
     qint64 pages = 0, pageSize = 0, freePages = 0;
     if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
         pages = query.value(0).toLongLong();
@@ -181,7 +181,7 @@ void JournalWriter::applyRetention(const JournalRetention &retention, const QDat
     if (!query.exec())
         qCWarning(lcModel).noquote() << "journal: retention by age failed:" << describe(query.lastError());
     // By size: the oldest tenth at a time, until it fits.
-    for (int round = 0; round < 20 && fileBytes() > retention.maxBytes; ++round) {
+    for (int round = 0; round < 20 && fileBytes(db) > retention.maxBytes; ++round) {
         if (!query.exec(
                 QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY at, id LIMIT "
                                "max(1, (SELECT count(*) FROM events) / 10))")))

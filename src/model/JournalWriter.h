@@ -3,6 +3,7 @@
 #include "Journal.h"
 
 #include <QObject>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 
@@ -30,12 +31,12 @@ public:
     // Removes what is older than the age limit, then the oldest lines until the file fits the size limit.
     void applyRetention(const JournalRetention &retention, const QDateTime &now);
 
-    // SQLite's own words for an error, shared with the Journal's reading half.
+    // Shared with the Journal's reading half: SQLite's own words for an error, and the bytes a file's lines
+    // take (its pages less the free ones).
     static QString describe(const QSqlError &error);
+    static qint64 fileBytes(const QSqlDatabase &db);
 
 private:
-    qint64 fileBytes() const;
-
     QString m_path;
     QString m_connection;
 };
