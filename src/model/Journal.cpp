@@ -221,8 +221,10 @@ void Journal::record(JournalEntry entry)
     if (!entry.at.isValid())
         entry.at = m_clock();
     m_queue.append(std::move(entry));
-    if (m_queue.size() > kMaxQueue)
-        m_queue.remove(0, m_queue.size() - kMaxQueue);
+    // The batch being written counts against the limit too: a stalled write must not double what is held.
+    const qsizetype room = std::max<qsizetype>(0, kMaxQueue - m_inFlight.size());
+    if (m_queue.size() > room)
+        m_queue.remove(0, m_queue.size() - room);
     if (m_open && !m_readOnly && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -307,6 +309,11 @@ void Journal::writeFinished(const JournalWriteResult &result, QList<JournalEntry
 QList<JournalEntry> Journal::read(const Query &query)
 {
     flush();
+    return readWritten(query);
+}
+
+QList<JournalEntry> Journal::readWritten(const Query &query)
+{
     QList<JournalEntry> entries;
     if (!m_open)
         return entries;

@@ -99,6 +99,10 @@ public:
     void flush();
     // What was recorded up to now is in what is read (it waits for the writer).
     QList<JournalEntry> read(const Query &query);
+    // What is in the file now, without waiting for the writer: for a view that reloads on written(), which
+    // says the lines are committed (WAL: reading never waits for the writer). The GUI must not wait for a
+    // thread it has put behind itself.
+    QList<JournalEntry> readWritten(const Query &query);
     // Removes what is older than the age limit, then the oldest lines until the file fits the size limit;
     // waits for it (each hour it runs by itself, without waiting).
     void applyRetention();

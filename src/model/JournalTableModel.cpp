@@ -39,7 +39,7 @@ void JournalTableModel::reload()
 {
     m_reloadSoon.stop();
     beginResetModel();
-    m_entries = m_journal->read(m_query);
+    m_entries = m_journal->readWritten(m_query);
     endResetModel();
 }
 

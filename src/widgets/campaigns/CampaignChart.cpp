@@ -93,7 +93,7 @@ void CampaignChart::reload()
         query.since = QDateTime::currentDateTimeUtc().addDays(-kSpanDays);
         query.newestFirst = false;
         query.limit = kMaxPoints;
-        for (const JournalEntry &entry : m_journal->read(query)) {
+        for (const JournalEntry &entry : m_journal->readWritten(query)) {
             const double x = double(entry.at.toMSecsSinceEpoch());
             if (entry.progress)
                 progress.append({x, *entry.progress});
