@@ -243,9 +243,8 @@ void Journal::flush()
 
 void Journal::writeInBackground()
 {
-    if (!m_open || m_readOnly || m_queue.isEmpty() || m_writing)
+    if (!m_open || m_readOnly || m_queue.isEmpty() || isWriting())
         return;
-    m_writing = true;
     m_inFlight = std::exchange(m_queue, {});
     QMetaObject::invokeMethod(
         m_writer.get(),
@@ -270,13 +269,12 @@ void Journal::collectBackgroundWrite()
     }
     if (!outcome)
         return; // taken already, by a wait
-    m_writing = false;
     writeFinished(*outcome, std::exchange(m_inFlight, {}));
 }
 
 void Journal::waitForBackgroundWrite()
 {
-    if (!m_writing)
+    if (!isWriting())
         return;
     onWriter([] {}); // the writer's calls run in order: the batch's is done when this one is
     collectBackgroundWrite();

@@ -110,7 +110,7 @@ public:
     // Lines recorded and not yet written (a batch being written counts).
     int queued() const { return int(m_queue.size() + m_inFlight.size()); }
     // Whether a batch is being written on the writer's thread now.
-    bool isWriting() const { return m_writing; }
+    bool isWriting() const { return !m_inFlight.isEmpty(); }
 
     static QByteArray toCsv(const QList<JournalEntry> &entries);
     static QByteArray toJson(const QList<JournalEntry> &entries);
@@ -141,9 +141,8 @@ private:
     bool m_readOnly = false;
     QString m_problem;
     QList<JournalEntry> m_queue;
-    QList<JournalEntry> m_inFlight; // the batch the writer has
-    bool m_writing = false;
-    QMutex m_outcomeLock; // the writer's thread leaves a background write's outcome here
+    QList<JournalEntry> m_inFlight; // the batch the writer has (never empty while it has one)
+    QMutex m_outcomeLock;           // the writer's thread leaves a background write's outcome here
     std::optional<JournalWriteResult> m_outcome;
     QThread m_writerThread;
     std::unique_ptr<JournalWriter> m_writer;
