@@ -37,43 +37,36 @@ public:
     using QStyledItemDelegate::initStyleOption;
 };
 
-// The bounding box of the pixels in which two images differ.
-QRect differenceOf(const QImage &a, const QImage &b)
-{
-    QRect differs;
-    for (int y = 0; y < a.height(); ++y) {
-        for (int x = 0; x < a.width(); ++x) {
-            if (a.pixel(x, y) != b.pixel(x, y))
-                differs |= QRect(x, y, 1, 1);
-        }
-    }
-    return differs;
-}
-
-// The bounding box of every pixel of one colour.
-QRect pixelsOf(const QImage &image, QRgb colour)
+// The bounding box of the pixels at which `wanted(x, y)` holds.
+template <typename Wanted>
+QRect boundingBox(const QImage &image, Wanted wanted)
 {
     QRect found;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
-            if (image.pixel(x, y) == colour)
+            if (wanted(x, y))
                 found |= QRect(x, y, 1, 1);
         }
     }
     return found;
 }
 
-// The bounding box of every pixel unlike `background`, in device pixels.
+// The pixels in which two images differ.
+QRect differenceOf(const QImage &a, const QImage &b)
+{
+    return boundingBox(a, [&](int x, int y) { return a.pixel(x, y) != b.pixel(x, y); });
+}
+
+// Every pixel of one colour.
+QRect pixelsOf(const QImage &image, QRgb colour)
+{
+    return boundingBox(image, [&](int x, int y) { return image.pixel(x, y) == colour; });
+}
+
+// Every pixel unlike `background`, in device pixels.
 QRect inkOf(const QImage &image, QRgb background)
 {
-    QRect ink;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            if (image.pixel(x, y) != background)
-                ink |= QRect(x, y, 1, 1);
-        }
-    }
-    return ink;
+    return boundingBox(image, [&](int x, int y) { return image.pixel(x, y) != background; });
 }
 
 QString describe(const QRect &rect)

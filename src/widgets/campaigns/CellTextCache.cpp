@@ -4,7 +4,6 @@
 #include <QPainter>
 #include <QRect>
 #include <QStyle>
-#include <QtMath>
 
 #include <algorithm>
 
