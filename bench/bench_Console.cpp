@@ -10,9 +10,11 @@
 //   - idle: the process's CPU time over I seconds while nothing is announced (--sim-rate 0
 //   makes
 //     the server quiet; with the default 1 the demo's life goes on);
+//   - a page's paint on its own: 200 pages of the table, each painted at once, the GUI thread's CPU time;
 //   - a storm of T task reports/s for S seconds over K campaigns (every one a trigger and a refetch) while a
 //     timer scrolls the table every 100 ms and flips its sort every second: the GUI thread's longest stall (a
-//     2 ms timer's longest gap), how many stalls were longer than a 60 Hz frame, paints of the table, CPU;
+//     2 ms timer's longest gap), how many stalls were longer than a 60 Hz frame, paints of the table (how
+//     many, and how long each took), CPU;
 //   - the journal's lines (it records as the app's does), and peak RSS.
 // --sim-nice N runs the simulator at nice N (every thread of it): on an operator's desktop the server is
 // elsewhere, and here it shares the 2 cores with the console; with it the stalls say more of the console's
@@ -63,7 +65,16 @@ qint64 cpuMs()
            + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
 }
 
-// Counts paints of a widget and notes when the first one with rows in the table happened.
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Counts paints of a widget, notes when the first one with rows in the table happened, and times each: the
+// filter delivers the paint itself (the widget's own paintEvent, inside the same paint) between two clocks,
+// so that a stall can be told apart into painting and the rest. Wall time counts waiting for a core too.
 class PaintCounter : public QObject
 {
 public:
@@ -73,21 +84,38 @@ public:
     {
         viewport->installEventFilter(this);
     }
-    bool eventFilter(QObject *, QEvent *event) override
+    bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint) {
-            ++paints;
-            if (firstRowsMs < 0 && m_rows->rowCount() > 0)
-                firstRowsMs = m_clock->elapsed();
-        }
-        return false;
+        if (event->type() != QEvent::Paint || m_delivering)
+            return false;
+        ++paints;
+        if (firstRowsMs < 0 && m_rows->rowCount() > 0)
+            firstRowsMs = m_clock->elapsed();
+        m_delivering = true;
+        const qint64 cpuBefore = threadCpuNs();
+        QElapsedTimer wall;
+        wall.start();
+        QCoreApplication::sendEvent(watched, event);
+        const qint64 cpu = threadCpuNs() - cpuBefore;
+        times.longestWallNs = std::max(times.longestWallNs, wall.nsecsElapsed());
+        times.longestCpuNs = std::max(times.longestCpuNs, cpu);
+        times.totalCpuNs += cpu;
+        m_delivering = false;
+        return true;
     }
+    struct Times {
+        qint64 longestWallNs = 0;
+        qint64 longestCpuNs = 0;
+        qint64 totalCpuNs = 0;
+    };
     quint64 paints = 0;
     qint64 firstRowsMs = -1;
+    Times times;
 
 private:
     QAbstractItemModel *m_rows;
     QElapsedTimer *m_clock;
+    bool m_delivering = false;
 };
 
 qint64 monotonicNs()
@@ -242,6 +270,17 @@ int main(int argc, char *argv[])
     bench::waitFor([] { return false; }, idleSeconds * 1000);
     const qint64 idleCpu = cpuMs() - idleCpuBefore;
 
+    // A page's paint on its own: 200 pages, each painted at once (repaint), nothing else in the turn.
+    const quint64 quietPaintsBefore = painted.paints;
+    painted.times = {};
+    for (int page = 0; page < 200; ++page) {
+        QScrollBar *bar = table->verticalScrollBar();
+        bar->setValue((page * bar->pageStep()) % std::max(1, bar->maximum()));
+        table->viewport()->repaint();
+    }
+    const quint64 quietPaints = painted.paints - quietPaintsBefore;
+    const PaintCounter::Times quietPaintTimes = painted.times;
+
     // The storm, with the user scrolling and re-sorting throughout.
     QTimer scroller;
     int step = 0;
@@ -263,6 +302,7 @@ int main(int argc, char *argv[])
         }
     });
     const quint64 paintsBefore = painted.paints;
+    painted.times = {};
     stalls.start();
     scroller.start(100);
     const qint64 stormCpuBefore = cpuMs();
@@ -275,6 +315,7 @@ int main(int argc, char *argv[])
     scroller.stop();
     stalls.stop();
     const quint64 stormPaints = painted.paints - paintsBefore;
+    const PaintCounter::Times stormPaintTimes = painted.times;
     const bool idleAfter = bench::waitFor([&] { return console.sync()->isIdle(); }, 120000);
 
     std::printf("console: %d campaigns (%d in the table's project), simulator at %g steps/s, nice %d\n",
@@ -286,6 +327,11 @@ int main(int argc, char *argv[])
                 settledMs / 1000.0);
     std::printf("| idle %d s: process CPU | %lld ms (%.1f %%) |\n", idleSeconds,
                 static_cast<long long>(idleCpu), 100.0 * idleCpu / (idleSeconds * 1000.0));
+    std::printf(
+        "| a page of the table painted on its own (%llu pages): mean / longest on a CPU | %.2f / %.2f ms |\n",
+        static_cast<unsigned long long>(quietPaints),
+        quietPaints ? quietPaintTimes.totalCpuNs / 1e6 / quietPaints : 0.0,
+        quietPaintTimes.longestCpuNs / 1e6);
     std::printf(
         "| storm %d reports/s for %d s over %d campaigns: longest stall of the GUI thread | %.1f ms |\n",
         rate, seconds, ids, stalls.longestNs / 1e6);
@@ -299,6 +345,10 @@ int main(int argc, char *argv[])
                 100.0 * stormCpu / (seconds * 1000.0));
     std::printf("| storm: table paints (scrolled every 100 ms, re-sorted every 1 s) | %llu |\n",
                 static_cast<unsigned long long>(stormPaints));
+    std::printf("| storm: a table paint, mean / longest on a CPU / longest from start to end | %.1f / %.1f / "
+                "%.1f ms |\n",
+                stormPaints ? stormPaintTimes.totalCpuNs / 1e6 / stormPaints : 0.0,
+                stormPaintTimes.longestCpuNs / 1e6, stormPaintTimes.longestWallNs / 1e6);
     if (sorting)
         std::printf("| storm: longest re-sort call, by name / by progress | %.1f ms / %.1f ms |\n",
                     longestSortNs[0] / 1e6, longestSortNs[1] / 1e6);
