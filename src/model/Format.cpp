@@ -1,5 +1,7 @@
 #include "Format.h"
 
+#include "LocalClock.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -64,14 +66,15 @@ QString Format::timeOfDay(const QDateTime &when, const QDateTime &now)
 {
     if (!when.isValid())
         return {};
-    const QDateTime local = when.toLocalTime();
-    const QString time = local.time().toString(QStringLiteral("HH:mm:ss"));
-    if (local.date() == now.toLocalTime().date())
+    const LocalClock::WallClock local = LocalClock::at(when);
+    const QDate today = LocalClock::at(now).date;
+    const QString time = local.time.toString(QStringLiteral("HH:mm:ss"));
+    if (local.date == today)
         return time;
     // Within a week the day's name says enough; further away, the date.
-    const qint64 days = std::abs(now.toLocalTime().date().daysTo(local.date()));
-    const QString day = days < 7 ? QLocale().toString(local.date(), QStringLiteral("ddd"))
-                                 : QLocale().toString(local.date(), QLocale::ShortFormat);
+    const qint64 days = std::abs(today.daysTo(local.date));
+    const QString day = days < 7 ? QLocale().toString(local.date, QStringLiteral("ddd"))
+                                 : QLocale().toString(local.date, QLocale::ShortFormat);
     return tr("%1 %2").arg(day, time);
 }
 

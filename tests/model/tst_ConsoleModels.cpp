@@ -7,12 +7,16 @@
 #include "ConsoleSettings.h"
 #include "Format.h"
 #include "LiveSyncSettings.h"
+#include "LocalClock.h"
 #include "Toast.h"
 
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+
+#include <ctime>
 
 using namespace swarmwatch;
 
@@ -23,6 +27,7 @@ class TestConsoleModels : public QObject
 private Q_SLOTS:
     void durations();
     void etaHasTimeLeftAndFinishTime();
+    void localClockAgreesWithTheCLibrary();
     void rates();
     void ago();
     void settingsHaveDefaultsSignalAndPersist();
@@ -59,6 +64,70 @@ void TestConsoleModels::etaHasTimeLeftAndFinishTime()
     QVERIFY2(later.contains(QLocale().toString(now.addDays(3).toLocalTime().date(), QStringLiteral("ddd"))),
              qPrintable(later));
     QVERIFY(Format::eta(QDateTime(), now).isEmpty());
+}
+
+// LocalClock remembers UTC offsets per minute; it must say what the C library says, across daylight-saving
+// transitions (forwards and back, whole hours and half hours) and in zones a quarter hour off, and follow a
+// change of TZ at once.
+void TestConsoleModels::localClockAgreesWithTheCLibrary()
+{
+    const QByteArray tzBefore = qgetenv("TZ");
+    const bool tzWasSet = qEnvironmentVariableIsSet("TZ");
+    const auto restore = qScopeGuard([&] {
+        if (tzWasSet)
+            qputenv("TZ", tzBefore);
+        else
+            qunsetenv("TZ");
+        tzset();
+    });
+    const qint64 from = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 to = QDateTime(QDate(2028, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const auto check = [](qint64 msecs) {
+        const QDateTime expected = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toLocalTime();
+        const LocalClock::WallClock local = LocalClock::at(msecs);
+        if (local.date == expected.date() && local.time == expected.time())
+            return true;
+        qWarning("%s: %lld is %s locally, LocalClock says %s %s", qgetenv("TZ").constData(),
+                 static_cast<long long>(msecs), qPrintable(expected.toString(Qt::ISODateWithMs)),
+                 qPrintable(local.date.toString(Qt::ISODate)),
+                 qPrintable(local.time.toString(Qt::ISODateWithMs)));
+        return false;
+    };
+    const QList<QByteArray> zones{
+        "Europe/Berlin",  "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham",
+        "Asia/Kathmandu", "America/St_Johns", "America/Santiago",    "UTC"};
+    for (const QByteArray &zone : zones) {
+        qputenv("TZ", ":" + zone);
+        tzset();
+        // Two years, every 37 min 11.5 s: every minute-of-hour and second, both sides of each transition.
+        for (qint64 msecs = from; msecs < to; msecs += 37 * 60'000 + 11'500)
+            QVERIFY2(check(msecs), zone.constData());
+        // Each transition, second by second from 3 minutes before to 3 minutes after.
+        const QTimeZone timeZone(zone);
+        QVERIFY2(timeZone.isValid(), zone.constData());
+        const auto transitions = timeZone.transitions(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC),
+                                                      QDateTime::fromMSecsSinceEpoch(to, Qt::UTC));
+        if (zone != "UTC" && zone != "Asia/Kathmandu")
+            QVERIFY2(transitions.size() >= 2, zone.constData());
+        for (const QTimeZone::OffsetData &transition : transitions) {
+            const qint64 at = transition.atUtc.toMSecsSinceEpoch();
+            for (qint64 msecs = at - 180'000; msecs <= at + 180'000; msecs += 1000)
+                QVERIFY2(check(msecs), zone.constData());
+            QVERIFY2(check(at - 1), zone.constData());
+        }
+    }
+    // A change of TZ shows at once: the same instant, remembered a moment ago under UTC.
+    const qint64 noon = QDateTime(QDate(2026, 12, 3), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    qputenv("TZ", ":UTC");
+    tzset();
+    QCOMPARE(LocalClock::at(noon).time, QTime(12, 0));
+    qputenv("TZ", ":Asia/Kolkata");
+    tzset();
+    QCOMPARE(LocalClock::at(noon).time, QTime(17, 30));
+    QCOMPARE(LocalClock::offsetFromUtc(noon), 5 * 3600 + 30 * 60);
+    QCOMPARE(Format::timeOfDay(QDateTime::fromMSecsSinceEpoch(noon, Qt::UTC),
+                               QDateTime::fromMSecsSinceEpoch(noon, Qt::UTC)),
+             QStringLiteral("17:30:00"));
 }
 
 void TestConsoleModels::rates()
