@@ -76,8 +76,46 @@ const Entry &entry(ConsoleSettings::Key key)
 
 ConsoleSettings::ConsoleSettings(QSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
-{}
+    , m_writer(std::make_unique<QSettings>(settings->fileName(), settings->format()))
+{
+    for (const Entry &e : table()) {
+        const QString key = QString::fromLatin1(e.name);
+        if (settings->contains(key))
+            m_stored.insert(e.key, settings->value(key));
+    }
+    m_writerThread.setObjectName(QStringLiteral("settings writer"));
+    m_writer->moveToThread(&m_writerThread);
+    m_writerThread.start();
+}
+
+ConsoleSettings::~ConsoleSettings()
+{
+    flush();
+    m_writerThread.quit();
+    m_writerThread.wait();
+    m_writer.reset(); // its thread has finished: nothing of it runs now
+}
+
+void ConsoleSettings::write(Key key, const std::optional<QVariant> &value)
+{
+    // Queued: changes made in one go reach the writer in one go, and its QSettings writes them in one sync
+    // (it asks for one after the first change and gets it after the rest).
+    QMetaObject::invokeMethod(
+        m_writer.get(),
+        [writer = m_writer.get(), name = name(key), value] {
+            if (value)
+                writer->setValue(name, *value);
+            else
+                writer->remove(name);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConsoleSettings::flush()
+{
+    QMetaObject::invokeMethod(
+        m_writer.get(), [writer = m_writer.get()] { writer->sync(); }, Qt::BlockingQueuedConnection);
+}
 
 QVariant ConsoleSettings::defaultValue(Key key)
 {
@@ -92,7 +130,7 @@ QString ConsoleSettings::name(Key key)
 QVariant ConsoleSettings::value(Key key) const
 {
     const Entry &e = entry(key);
-    const QVariant stored = m_settings->value(QString::fromLatin1(e.name), e.defaultValue);
+    const QVariant stored = m_stored.value(key, e.defaultValue);
     // A hand-edited file may hold a word where a number belongs: the default then, not a zero.
     if (e.defaultValue.typeId() == QMetaType::Double) {
         bool ok = false;
@@ -112,16 +150,20 @@ QVariant ConsoleSettings::value(Key key) const
 void ConsoleSettings::setValue(Key key, const QVariant &value)
 {
     const bool same = this->value(key) == value;
-    m_settings->setValue(name(key), value);
+    const auto stored = m_stored.constFind(key);
+    if (stored == m_stored.cend() || *stored != value) { // a header's state, saved again unchanged: no write
+        m_stored.insert(key, value);
+        write(key, value);
+    }
     if (!same)
         Q_EMIT changed(key);
 }
 
 void ConsoleSettings::reset(Key key)
 {
-    if (!m_settings->contains(name(key)))
+    if (!m_stored.remove(key))
         return;
-    m_settings->remove(name(key));
+    write(key, std::nullopt);
     Q_EMIT changed(key);
 }
 

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QThread>
 #include <QVariant>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -14,6 +18,12 @@ struct LiveSyncSettings;
 // The console's own settings, typed, over a QSettings that the owner passes in (tests give a file of their
 // own; nothing here is global). Every key is in one table with its default; changes are signalled, so that
 // whatever shows or uses a setting follows it live. Logins and trusted certificates are LoginSettings'.
+//
+// Reads come from memory (the file is read once, here); writes go to the file on a thread of their own. A
+// QSettings writes its file from the thread it lives on, under a lock file that it fsyncs: on the GUI thread
+// that blocked for 10 ms and more per change (a column dragged, a header clicked, a letter typed in the
+// filter), longer on a busy or slow disk. The writer's QSettings shares the file's in-process state with the
+// one passed in, so what LoginSettings writes and what is written here are merged, not lost.
 class ConsoleSettings : public QObject
 {
     Q_OBJECT
@@ -58,12 +68,15 @@ public:
     Q_ENUM(Key)
 
     explicit ConsoleSettings(QSettings *settings, QObject *parent = nullptr);
+    ~ConsoleSettings() override; // waits until every change is in the file
 
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant &value); // signals changed() when the value changes
     void reset(Key key);
     static QVariant defaultValue(Key key);
     static QString name(Key key); // the key in the file, e.g. "connection/requestsPerSecond"
+    // Waits until every change so far is in the file (for whoever reads the file next: the CLI, a test).
+    void flush();
 
     QByteArray bytes(Key key) const { return value(key).toByteArray(); }
     QString text(Key key) const { return value(key).toString(); }
@@ -78,7 +91,11 @@ Q_SIGNALS:
     void changed(swarmwatch::ConsoleSettings::Key key);
 
 private:
-    QSettings *m_settings;
+    void write(Key key, const std::optional<QVariant> &value); // nullopt: remove
+
+    QHash<Key, QVariant> m_stored; // what the file holds, or will once the writer has written it
+    QThread m_writerThread;
+    std::unique_ptr<QSettings> m_writer; // on m_writerThread; the same file as the QSettings passed in
 };
 
 } // namespace swarmwatch

@@ -10,6 +10,8 @@
 #include "LocalClock.h"
 #include "Toast.h"
 
+#include <QFile>
+#include <QLockFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,6 +19,8 @@
 #include <QTimeZone>
 
 #include <ctime>
+#include <future>
+#include <thread>
 
 using namespace swarmwatch;
 
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void ago();
     void settingsHaveDefaultsSignalAndPersist();
     void settingsRejectNonsense();
+    void settingsAreWrittenBesideTheCallersThread();
     void filterHidesArchivedByDefault();
     void filterByTextAndUnknownStates();
     void sortsNamesAsReadAndFollowsRenames();
@@ -191,6 +196,61 @@ void TestConsoleModels::settingsRejectNonsense()
     QCOMPARE(settings.number(ConsoleSettings::Key::ResyncSeconds), 60.0);
     // A watchdog of one second would drop every healthy feed: at least 5 s.
     QCOMPARE(settings.liveSyncSettings().feed.idleTimeout, std::chrono::milliseconds(5000));
+}
+
+// The file is written on the settings' own thread: a QSettings syncs under a lock file it fsyncs, which on
+// the GUI thread cost a stall per change. Here the test holds that lock (as another SwarmWatch or the CLI
+// might): the caller goes on, its event loop turns, and the file is written once the lock is free. With
+// writes on the caller's thread, the event loop's turn would wait for the lock (until it went stale, 30 s)
+// and the file would already hold the change.
+void TestConsoleModels::settingsAreWrittenBesideTheCallersThread()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.conf"));
+    const auto fileText = [&file] {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    QSettings qsettings(file, QSettings::IniFormat);
+    ConsoleSettings settings(&qsettings);
+    QLockFile lock(file + QStringLiteral(".lock"));
+    QVERIFY(lock.tryLock(0));
+    // Released when the test says so, or after 20 s: a writer on this thread then fails the test below
+    // instead of hanging it.
+    std::promise<void> release;
+    std::thread releaser([&lock, told = release.get_future()] {
+        told.wait_for(std::chrono::seconds(20));
+        lock.unlock();
+    });
+    bool released = false;
+    const auto releaseLock = [&] {
+        if (!std::exchange(released, true)) {
+            release.set_value();
+            releaser.join();
+        }
+    };
+    const auto cleanup = qScopeGuard(releaseLock);
+    QSignalSpy changed(&settings, &ConsoleSettings::changed);
+    settings.setValue(ConsoleSettings::Key::CampaignsFilterText, QStringLiteral("rockyou"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(settings.text(ConsoleSettings::Key::CampaignsFilterText), QStringLiteral("rockyou"));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QVERIFY2(!fileText().contains(QStringLiteral("rockyou")), qPrintable(fileText()));
+    releaseLock();
+    settings.flush();
+    QVERIFY2(fileText().contains(QStringLiteral("filter=rockyou")), qPrintable(fileText()));
+
+    // What LoginSettings writes through the QSettings passed in and what is written here end up side by side.
+    qsettings.setValue(QStringLiteral("login/server"), QStringLiteral("https://cipherswarm.example"));
+    qsettings.sync();
+    settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 40.0);
+    settings.reset(ConsoleSettings::Key::CampaignsFilterText);
+    settings.flush();
+    const QString text = fileText();
+    QVERIFY2(text.contains(QStringLiteral("server=https://cipherswarm.example")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("requestsPerSecond=40")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("rockyou")), qPrintable(text));
 }
 
 namespace {
