@@ -98,8 +98,8 @@ ConsoleSettings::~ConsoleSettings()
 
 void ConsoleSettings::write(Key key, const std::optional<QVariant> &value)
 {
-    // Queued: changes made in one go reach the writer in one go, and its QSettings writes them in one sync
-    // (it asks for one after the first change and gets it after the rest).
+    // Queued: the writer's QSettings asks for a sync after a change and gets it after what is queued by
+    // then, so a burst of changes (a column dragged) costs a few syncs, not one each.
     QMetaObject::invokeMethod(
         m_writer.get(),
         [writer = m_writer.get(), name = name(key), value] {

@@ -23,7 +23,10 @@ struct LiveSyncSettings;
 // QSettings writes its file from the thread it lives on, under a lock file that it fsyncs: on the GUI thread
 // that blocked for 10 ms and more per change (a column dragged, a header clicked, a letter typed in the
 // filter), longer on a busy or slow disk. The writer's QSettings shares the file's in-process state with the
-// one passed in, so what LoginSettings writes and what is written here are merged, not lost.
+// one passed in, so what LoginSettings writes and what is written here are merged, not lost. Not covered
+// yet: a read or write through the QSettings passed in (LoginSettings, at sign-in) waits while the writer
+// syncs, and a sync that falls between the separate calls of one LoginSettings save writes the file with
+// that save half done until the next sync; LoginSettings' saves should go to the writer whole.
 class ConsoleSettings : public QObject
 {
     Q_OBJECT
@@ -75,7 +78,8 @@ public:
     void reset(Key key);
     static QVariant defaultValue(Key key);
     static QString name(Key key); // the key in the file, e.g. "connection/requestsPerSecond"
-    // Waits until every change so far is in the file (for whoever reads the file next: the CLI, a test).
+    // Waits until every change so far has been written (for whoever reads the file next: the CLI, a test);
+    // a file that cannot be written stays as it was, as with any QSettings.
     void flush();
 
     QByteArray bytes(Key key) const { return value(key).toByteArray(); }
