@@ -72,9 +72,4 @@ LocalClock::WallClock LocalClock::at(const QDateTime &when)
     return at(when.toMSecsSinceEpoch());
 }
 
-void LocalClock::forget()
-{
-    offsets().byMinute.clear();
-}
-
 } // namespace swarmwatch

@@ -23,8 +23,6 @@ public:
     static WallClock at(qint64 msecsSinceEpoch);
     // Seconds east of UTC at that instant, as QDateTime::offsetFromUtc of its local time says.
     static int offsetFromUtc(qint64 msecsSinceEpoch);
-    // Forgets every remembered offset on this thread (the next call asks the C library again).
-    static void forget();
 };
 
 } // namespace swarmwatch
