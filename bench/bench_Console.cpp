@@ -33,6 +33,7 @@
 #include "LiveSync.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
+#include "SettingsFile.h"
 #include "SimControl.h"
 #include "SimProcess.h"
 #include "StatusPresenter.h"
@@ -221,9 +222,9 @@ int main(int argc, char *argv[])
     QElapsedTimer clock;
     clock.start();
     QTemporaryDir config;
-    QSettings qsettings(config.filePath(QStringLiteral("swarmwatch.conf")), QSettings::IniFormat);
-    ConsoleSettings settings(&qsettings);
-    LoginSettings logins(&qsettings);
+    SettingsFile settingsFile(config.filePath(QStringLiteral("swarmwatch.conf")), QSettings::IniFormat);
+    ConsoleSettings settings(&settingsFile);
+    LoginSettings logins(&settingsFile);
     // The snapshot's details at full speed (with the default budget of 100 requests/s, 10,000 campaigns take
     // minutes to get every detail); the storm runs with the default budget again.
     settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 0);

@@ -9,6 +9,7 @@
 #include "JournalRecorder.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
+#include "SettingsFile.h"
 #include "SimServer.h"
 #include "SingleInstance.h"
 #include "StatusPresenter.h"
@@ -18,7 +19,6 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -71,9 +71,9 @@ int main(int argc, char *argv[])
     }
 
     // Shared with swarmwatch-cli: the same settings file and keychain entries.
-    QSettings qsettings;
-    ConsoleSettings settings(&qsettings);
-    LoginSettings logins(&qsettings);
+    SettingsFile settingsFile;
+    ConsoleSettings settings(&settingsFile);
+    LoginSettings logins(&settingsFile);
     CredentialStore credentials;
     SystemNetworkReachability reachability;
     ConsoleSession console(&settings, &logins, &credentials, &reachability);

@@ -1,5 +1,8 @@
 #include "LoginSettings.h"
 
+#include "SettingsFile.h"
+
+#include <QObject>
 #include <QSettings>
 
 #include <algorithm>
@@ -17,12 +20,94 @@ QList<LoginSettings::Login>::iterator find(QList<LoginSettings::Login> &logins, 
                         [&key](const auto &login) { return login.server == key; });
 }
 
+QList<LoginSettings::Login> readLogins(QSettings &settings)
+{
+    QList<LoginSettings::Login> logins;
+    const int size = settings.beginReadArray(kArray);
+    for (int i = 0; i < size; ++i) {
+        settings.setArrayIndex(i);
+        LoginSettings::Login login;
+        login.server = LoginSettings::normalized(QUrl(settings.value(QStringLiteral("server")).toString()));
+        if (!login.server.isValid() || login.server.host().isEmpty())
+            continue; // hand-edited into nonsense: skipped, not fatal
+        login.email = settings.value(QStringLiteral("email")).toString();
+        bool ok = false;
+        const qint64 project = settings.value(QStringLiteral("project")).toLongLong(&ok);
+        if (ok && project > 0)
+            login.projectId = project;
+        login.rememberPassword = settings.value(QStringLiteral("rememberPassword"), false).toBool();
+        for (const QString &pin : settings.value(QStringLiteral("pinnedCertificates")).toStringList())
+            login.pinnedCertificates.append(pin.toLatin1().toLower());
+        logins.append(login);
+    }
+    settings.endArray();
+    return logins;
+}
+
+void writeLogins(QSettings &settings, const QList<LoginSettings::Login> &logins)
+{
+    settings.remove(kArray);
+    if (logins.isEmpty())
+        return;
+    settings.beginWriteArray(kArray, static_cast<int>(logins.size()));
+    for (int i = 0; i < logins.size(); ++i) {
+        const LoginSettings::Login &login = logins.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("server"), LoginSettings::normalized(login.server).toString());
+        settings.setValue(QStringLiteral("email"), login.email);
+        if (login.projectId)
+            settings.setValue(QStringLiteral("project"), *login.projectId);
+        settings.setValue(QStringLiteral("rememberPassword"), login.rememberPassword);
+        if (!login.pinnedCertificates.isEmpty()) {
+            QStringList pins;
+            for (const QByteArray &pin : login.pinnedCertificates)
+                pins.append(QString::fromLatin1(pin));
+            settings.setValue(QStringLiteral("pinnedCertificates"), pins);
+        }
+    }
+    settings.endArray();
+}
+
+// Before one login per server, the file held one "login" group.
+void migrateSingleLogin(QSettings &settings)
+{
+    if (!settings.contains(QStringLiteral("login/server")))
+        return;
+    LoginSettings::Login login;
+    login.server = LoginSettings::normalized(QUrl(settings.value(QStringLiteral("login/server")).toString()));
+    login.email = settings.value(QStringLiteral("login/email")).toString();
+    bool ok = false;
+    const qint64 project = settings.value(QStringLiteral("login/project")).toLongLong(&ok);
+    if (ok && project > 0)
+        login.projectId = project;
+    login.rememberPassword = settings.value(QStringLiteral("login/rememberPassword"), false).toBool();
+    settings.remove(QStringLiteral("login"));
+    QList<LoginSettings::Login> logins = readLogins(settings);
+    if (login.server.isValid() && !login.server.host().isEmpty()
+        && find(logins, login.server) == logins.end()) {
+        logins.prepend(login);
+        writeLogins(settings, logins);
+    }
+}
+
 } // namespace
 
-LoginSettings::LoginSettings(QSettings *settings)
-    : m_settings(settings)
+LoginSettings::LoginSettings(SettingsFile *file)
+    : m_file(file)
+    , m_receiver(std::make_unique<QObject>())
 {
-    migrateSingleLogin();
+    m_file->read([this](QSettings &settings) {
+        migrateSingleLogin(settings);
+        m_logins = readLogins(settings);
+    });
+}
+
+LoginSettings::~LoginSettings()
+{
+    // Every edit has run once this returns, so none can post to the receiver after it is gone (and what was
+    // posted goes with it).
+    m_file->flush();
+    m_receiver.reset();
 }
 
 QUrl LoginSettings::normalized(const QUrl &server)
@@ -36,61 +121,44 @@ QUrl LoginSettings::normalized(const QUrl &server)
 
 QList<LoginSettings::Login> LoginSettings::logins() const
 {
-    QList<Login> logins;
-    const int size = m_settings->beginReadArray(kArray);
-    for (int i = 0; i < size; ++i) {
-        m_settings->setArrayIndex(i);
-        Login login;
-        login.server = normalized(QUrl(m_settings->value(QStringLiteral("server")).toString()));
-        if (!login.server.isValid() || login.server.host().isEmpty())
-            continue; // hand-edited into nonsense: skipped, not fatal
-        login.email = m_settings->value(QStringLiteral("email")).toString();
-        bool ok = false;
-        const qint64 project = m_settings->value(QStringLiteral("project")).toLongLong(&ok);
-        if (ok && project > 0)
-            login.projectId = project;
-        login.rememberPassword = m_settings->value(QStringLiteral("rememberPassword"), false).toBool();
-        for (const QString &pin : m_settings->value(QStringLiteral("pinnedCertificates")).toStringList())
-            login.pinnedCertificates.append(pin.toLatin1().toLower());
-        logins.append(login);
-    }
-    m_settings->endArray();
-    return logins;
+    return m_logins;
 }
 
-void LoginSettings::write(const QList<Login> &logins)
+void LoginSettings::change(const Change &change)
 {
-    m_settings->remove(kArray);
-    m_settings->beginWriteArray(kArray, static_cast<int>(logins.size()));
-    for (int i = 0; i < logins.size(); ++i) {
-        const Login &login = logins.at(i);
-        m_settings->setArrayIndex(i);
-        m_settings->setValue(QStringLiteral("server"), normalized(login.server).toString());
-        m_settings->setValue(QStringLiteral("email"), login.email);
-        if (login.projectId)
-            m_settings->setValue(QStringLiteral("project"), *login.projectId);
-        m_settings->setValue(QStringLiteral("rememberPassword"), login.rememberPassword);
-        if (!login.pinnedCertificates.isEmpty()) {
-            QStringList pins;
-            for (const QByteArray &pin : login.pinnedCertificates)
-                pins.append(QString::fromLatin1(pin));
-            m_settings->setValue(QStringLiteral("pinnedCertificates"), pins);
-        }
-    }
-    m_settings->endArray();
+    if (!change(m_logins))
+        return;
+    const quint64 number = ++m_changes;
+    QObject *receiver = m_receiver.get();
+    m_file->edit([this, change, number, receiver](QSettings &settings) {
+        settings.sync(); // the file as it is now: swarmwatch-cli may have changed it since it was read
+        QList<Login> logins = readLogins(settings);
+        if (change(logins))
+            writeLogins(settings, logins);
+        // What the file holds now becomes what is answered here, unless a later change is on its way.
+        QMetaObject::invokeMethod(
+            receiver,
+            [this, number, logins] {
+                if (number == m_changes)
+                    m_logins = logins;
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 std::optional<LoginSettings::Login> LoginSettings::login(const QUrl &server) const
 {
-    QList<Login> all = logins();
-    const auto it = find(all, server);
-    return it == all.end() ? std::nullopt : std::optional<Login>(*it);
+    const QUrl key = normalized(server);
+    for (const Login &login : m_logins) {
+        if (login.server == key)
+            return login;
+    }
+    return std::nullopt;
 }
 
 std::optional<LoginSettings::Login> LoginSettings::defaultLogin() const
 {
-    const QList<Login> all = logins();
-    return all.isEmpty() ? std::nullopt : std::optional<Login>(all.first());
+    return m_logins.isEmpty() ? std::nullopt : std::optional<Login>(m_logins.first());
 }
 
 QUrl LoginSettings::defaultServer() const
@@ -101,77 +169,69 @@ QUrl LoginSettings::defaultServer() const
 
 void LoginSettings::saveLogin(const Login &login)
 {
-    QList<Login> all = logins();
-    if (const auto it = find(all, login.server); it != all.end())
-        all.erase(it);
     Login stored = login;
     stored.server = normalized(login.server);
-    all.prepend(stored);
-    write(all);
+    change([stored](QList<Login> &logins) {
+        if (const auto it = find(logins, stored.server); it != logins.end())
+            logins.erase(it);
+        logins.prepend(stored);
+        return true;
+    });
 }
 
 void LoginSettings::removeLogin(const QUrl &server)
 {
-    QList<Login> all = logins();
-    if (const auto it = find(all, server); it != all.end()) {
-        all.erase(it);
-        write(all);
-    }
+    change([server](QList<Login> &logins) {
+        const auto it = find(logins, server);
+        if (it == logins.end())
+            return false;
+        logins.erase(it);
+        return true;
+    });
 }
 
 void LoginSettings::clear()
 {
-    m_settings->remove(kArray);
+    change([](QList<Login> &logins) {
+        logins.clear();
+        return true;
+    });
 }
 
 void LoginSettings::setProjectId(const QUrl &server, std::optional<qint64> projectId)
 {
-    QList<Login> all = logins();
-    if (const auto it = find(all, server); it != all.end()) {
+    change([server, projectId](QList<Login> &logins) {
+        const auto it = find(logins, server);
+        if (it == logins.end())
+            return false;
         it->projectId = projectId;
-        write(all);
-    }
+        return true;
+    });
 }
 
 void LoginSettings::pinCertificate(const QUrl &server, const QByteArray &sha256Hex)
 {
-    QList<Login> all = logins();
-    auto it = find(all, server);
-    if (it == all.end()) {
-        // Trusted before the first login succeeds (the login needs the certificate): a login without email.
-        Login login;
-        login.server = normalized(server);
-        all.append(login);
-        it = all.end() - 1;
-    }
     const QByteArray pin = sha256Hex.toLower();
-    if (!it->pinnedCertificates.contains(pin))
-        it->pinnedCertificates.append(pin);
-    write(all);
+    change([server = normalized(server), pin](QList<Login> &logins) {
+        auto it = find(logins, server);
+        if (it == logins.end()) {
+            // Trusted before the first login succeeds (the login needs the certificate): a login without
+            // email.
+            Login login;
+            login.server = server;
+            logins.append(login);
+            it = logins.end() - 1;
+        }
+        if (!it->pinnedCertificates.contains(pin))
+            it->pinnedCertificates.append(pin);
+        return true;
+    });
 }
 
 QList<QByteArray> LoginSettings::pinnedCertificates(const QUrl &server) const
 {
     const auto found = login(server);
     return found ? found->pinnedCertificates : QList<QByteArray>();
-}
-
-void LoginSettings::migrateSingleLogin()
-{
-    // Before one login per server, the file held one "login" group.
-    if (!m_settings->contains(QStringLiteral("login/server")))
-        return;
-    Login login;
-    login.server = normalized(QUrl(m_settings->value(QStringLiteral("login/server")).toString()));
-    login.email = m_settings->value(QStringLiteral("login/email")).toString();
-    bool ok = false;
-    const qint64 project = m_settings->value(QStringLiteral("login/project")).toLongLong(&ok);
-    if (ok && project > 0)
-        login.projectId = project;
-    login.rememberPassword = m_settings->value(QStringLiteral("login/rememberPassword"), false).toBool();
-    m_settings->remove(QStringLiteral("login"));
-    if (login.server.isValid() && !login.server.host().isEmpty() && !this->login(login.server))
-        saveLogin(login);
 }
 
 } // namespace swarmwatch

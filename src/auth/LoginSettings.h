@@ -5,16 +5,24 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
-class QSettings;
+class QObject;
 
 namespace swarmwatch {
+
+class SettingsFile;
 
 // What SwarmWatch remembers between runs that is not secret, one login per server: the server, the email, the
 // project in use, whether the user asked to remember the password (the password itself lives only in the
 // keychain) and the certificates the user chose to trust for that server. The most recently used login is
 // the default. The GUI and swarmwatch-cli read and write the same file.
+//
+// The logins are read once and answered from memory. Each change is made at once in memory and goes to the
+// file as one edit on the SettingsFile's thread, applied there to the file as it is then: a login that
+// swarmwatch-cli saved meanwhile is kept, and shows here once that edit has run.
 class LoginSettings
 {
 public:
@@ -26,7 +34,10 @@ public:
         QList<QByteArray> pinnedCertificates; // SHA-256 of each trusted certificate, lowercase hex
     };
 
-    explicit LoginSettings(QSettings *settings);
+    explicit LoginSettings(SettingsFile *file);
+    ~LoginSettings(); // waits until every change is in the file
+    LoginSettings(const LoginSettings &) = delete;
+    LoginSettings &operator=(const LoginSettings &) = delete;
 
     QList<Login> logins() const; // the most recently used first
     std::optional<Login> login(const QUrl &server) const;
@@ -47,10 +58,15 @@ public:
     static QUrl normalized(const QUrl &server);
 
 private:
-    void write(const QList<Login> &logins);
-    void migrateSingleLogin();
+    // Makes a change to a login list and says whether it changed anything; runs here, then on the file's
+    // thread.
+    using Change = std::function<bool(QList<Login> &)>;
+    void change(const Change &change);
 
-    QSettings *m_settings;
+    SettingsFile *m_file;
+    QList<Login> m_logins;
+    quint64 m_changes = 0; // changes made here so far: the file's list replaces m_logins after the last one
+    std::unique_ptr<QObject> m_receiver; // on the constructing thread: the file's list comes back to it
 };
 
 } // namespace swarmwatch

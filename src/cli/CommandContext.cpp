@@ -6,9 +6,9 @@
 #include "HttpUrl.h"
 #include "LoginSettings.h"
 #include "Session.h"
+#include "SettingsFile.h"
 
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QTimer>
 
 #include <sys/ioctl.h>
@@ -127,7 +127,7 @@ void CommandContext::openSettings()
 {
     if (m_settings)
         return;
-    m_settings = std::make_unique<QSettings>();
+    m_settings = std::make_unique<SettingsFile>();
     m_logins = std::make_unique<LoginSettings>(m_settings.get());
     m_credentials = std::make_unique<CredentialStore>();
 }

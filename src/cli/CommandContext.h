@@ -12,13 +12,13 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QSettings;
 
 namespace swarmwatch {
 
 class ApiTransport;
 class CipherSwarmClient;
 class LoginSettings;
+class SettingsFile;
 class Session;
 struct ProjectContext;
 
@@ -105,7 +105,7 @@ private:
     std::FILE *m_out;
     std::FILE *m_err;
     QUrl m_server;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SettingsFile> m_settings;
     std::unique_ptr<LoginSettings> m_logins;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiTransport> m_transport;

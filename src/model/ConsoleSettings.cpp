@@ -1,8 +1,8 @@
 #include "ConsoleSettings.h"
 
 #include "LiveSyncSettings.h"
+#include "SettingsFile.h"
 
-#include <QFile>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QTime>
@@ -74,47 +74,37 @@ const Entry &entry(ConsoleSettings::Key key)
 
 } // namespace
 
-ConsoleSettings::ConsoleSettings(QSettings *settings, QObject *parent)
+ConsoleSettings::ConsoleSettings(SettingsFile *file, QObject *parent)
     : QObject(parent)
-    , m_writer(std::make_unique<QSettings>(settings->fileName(), settings->format()))
+    , m_file(file)
 {
-    for (const Entry &e : table()) {
-        const QString key = QString::fromLatin1(e.name);
-        if (settings->contains(key))
-            m_stored.insert(e.key, settings->value(key));
-    }
-    m_writerThread.setObjectName(QStringLiteral("settings writer"));
-    m_writer->moveToThread(&m_writerThread);
-    m_writerThread.start();
+    m_file->read([this](QSettings &settings) {
+        for (const Entry &e : table()) {
+            const QString key = QString::fromLatin1(e.name);
+            if (settings.contains(key))
+                m_stored.insert(e.key, settings.value(key));
+        }
+    });
 }
 
 ConsoleSettings::~ConsoleSettings()
 {
     flush();
-    m_writerThread.quit();
-    m_writerThread.wait();
-    m_writer.reset(); // its thread has finished: nothing of it runs now
 }
 
 void ConsoleSettings::write(Key key, const std::optional<QVariant> &value)
 {
-    // Queued: the writer's QSettings asks for a sync after a change and gets it after what is queued by
-    // then, so a burst of changes (a column dragged) costs a few syncs, not one each.
-    QMetaObject::invokeMethod(
-        m_writer.get(),
-        [writer = m_writer.get(), name = name(key), value] {
-            if (value)
-                writer->setValue(name, *value);
-            else
-                writer->remove(name);
-        },
-        Qt::QueuedConnection);
+    m_file->edit([name = name(key), value](QSettings &settings) {
+        if (value)
+            settings.setValue(name, *value);
+        else
+            settings.remove(name);
+    });
 }
 
 void ConsoleSettings::flush()
 {
-    QMetaObject::invokeMethod(
-        m_writer.get(), [writer = m_writer.get()] { writer->sync(); }, Qt::BlockingQueuedConnection);
+    m_file->flush();
 }
 
 QVariant ConsoleSettings::defaultValue(Key key)

@@ -2,31 +2,23 @@
 
 #include <QHash>
 #include <QObject>
-#include <QThread>
 #include <QVariant>
 
 #include <chrono>
-#include <memory>
 #include <optional>
-
-class QSettings;
 
 namespace swarmwatch {
 
+class SettingsFile;
 struct LiveSyncSettings;
 
-// The console's own settings, typed, over a QSettings that the owner passes in (tests give a file of their
+// The console's own settings, typed, over a SettingsFile that the owner passes in (tests give a file of their
 // own; nothing here is global). Every key is in one table with its default; changes are signalled, so that
 // whatever shows or uses a setting follows it live. Logins and trusted certificates are LoginSettings'.
 //
-// Reads come from memory (the file is read once, here); writes go to the file on a thread of their own. A
-// QSettings writes its file from the thread it lives on, under a lock file that it fsyncs: on the GUI thread
-// that blocked for 10 ms and more per change (a column dragged, a header clicked, a letter typed in the
-// filter), longer on a busy or slow disk. The writer's QSettings shares the file's in-process state with the
-// one passed in, so what LoginSettings writes and what is written here are merged, not lost. Not covered
-// yet: a read or write through the QSettings passed in (LoginSettings, at sign-in) waits while the writer
-// syncs, and a sync that falls between the separate calls of one LoginSettings save writes the file with
-// that save half done until the next sync; LoginSettings' saves should go to the writer whole.
+// Reads come from memory (the file is read once, here); each change goes to the file as an edit on the
+// SettingsFile's thread, so that saving a column dragged or a letter typed in the filter never waits on the
+// disk.
 class ConsoleSettings : public QObject
 {
     Q_OBJECT
@@ -70,7 +62,7 @@ public:
     };
     Q_ENUM(Key)
 
-    explicit ConsoleSettings(QSettings *settings, QObject *parent = nullptr);
+    explicit ConsoleSettings(SettingsFile *file, QObject *parent = nullptr);
     ~ConsoleSettings() override; // waits until every change is in the file
 
     QVariant value(Key key) const;
@@ -97,9 +89,8 @@ Q_SIGNALS:
 private:
     void write(Key key, const std::optional<QVariant> &value); // nullopt: remove
 
+    SettingsFile *m_file;
     QHash<Key, QVariant> m_stored; // what the file holds, or will once the writer has written it
-    QThread m_writerThread;
-    std::unique_ptr<QSettings> m_writer; // on m_writerThread; the same file as the QSettings passed in
 };
 
 } // namespace swarmwatch

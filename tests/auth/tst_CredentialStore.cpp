@@ -3,6 +3,7 @@
 // end.
 #include "CredentialStore.h"
 #include "LoginSettings.h"
+#include "SettingsFile.h"
 
 #include <QProcess>
 #include <QSettings>
@@ -115,8 +116,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("swarmwatch.conf"));
         {
-            QSettings qsettings(path, QSettings::IniFormat);
-            LoginSettings settings(&qsettings);
+            SettingsFile file(path, QSettings::IniFormat);
+            LoginSettings settings(&file);
             LoginSettings::Login login;
             login.server = QUrl(QStringLiteral("https://bob:hunter2@cipherswarm.example"));
             login.email = QStringLiteral("bob@example.com");

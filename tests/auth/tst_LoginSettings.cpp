@@ -1,10 +1,18 @@
 // One login per server in a real settings file: order, defaults, per-server fields, trusted certificates, and
 // the move from the single login of earlier versions.
 #include "LoginSettings.h"
+#include "SettingsFile.h"
 
+#include <QFile>
+#include <QSaveFile>
+#include <QScopeGuard>
+#include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace swarmwatch;
 
@@ -21,8 +29,8 @@ private Q_SLOTS:
 
     void oneLoginPerServerMostRecentFirst()
     {
-        QSettings qsettings(m_path, QSettings::IniFormat);
-        LoginSettings settings(&qsettings);
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
         QVERIFY(!settings.defaultLogin());
         settings.saveLogin(login("https://a.example/", "alice@a.example", 2));
         settings.saveLogin(login("http://b.example:8000", "bob@b.example", {}));
@@ -49,15 +57,15 @@ private Q_SLOTS:
     void readBackByAnotherInstance()
     {
         {
-            QSettings qsettings(m_path, QSettings::IniFormat);
-            LoginSettings settings(&qsettings);
+            SettingsFile file(m_path, QSettings::IniFormat);
+            LoginSettings settings(&file);
             settings.saveLogin(login("https://a.example", "alice@a.example", 2));
             settings.pinCertificate(QUrl(QStringLiteral("https://a.example")), "ABCDEF0123");
             settings.pinCertificate(QUrl(QStringLiteral("https://a.example")), "abcdef0123"); // the same pin
             settings.pinCertificate(QUrl(QStringLiteral("https://new.example")), "00ff"); // before any login
         }
-        QSettings qsettings(m_path, QSettings::IniFormat);
-        LoginSettings settings(&qsettings);
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
         QCOMPARE(settings.pinnedCertificates(QUrl(QStringLiteral("https://a.example"))),
                  QList<QByteArray>{"abcdef0123"});
         QCOMPARE(settings.pinnedCertificates(QUrl(QStringLiteral("https://new.example"))),
@@ -74,12 +82,13 @@ private Q_SLOTS:
             qsettings.setValue(QStringLiteral("login/email"), QStringLiteral("old@old.example"));
             qsettings.setValue(QStringLiteral("login/project"), 5);
         }
-        QSettings qsettings(m_path, QSettings::IniFormat);
-        LoginSettings settings(&qsettings);
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
         QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://old.example")));
         QCOMPARE(settings.defaultLogin()->email, QStringLiteral("old@old.example"));
         QCOMPARE(settings.defaultLogin()->projectId, std::optional<qint64>(5));
-        QVERIFY(!qsettings.contains(QStringLiteral("login/server")));
+        file.flush();
+        QVERIFY2(!fileText().contains(QStringLiteral("[login]")), qPrintable(fileText()));
     }
 
     void nonsenseInTheFileIsSkipped()
@@ -94,14 +103,132 @@ private Q_SLOTS:
             qsettings.setValue(QStringLiteral("project"), QStringLiteral("seven"));
             qsettings.endArray();
         }
-        QSettings qsettings(m_path, QSettings::IniFormat);
-        LoginSettings settings(&qsettings);
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
         QCOMPARE(settings.logins().size(), 1);
         QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://ok.example")));
         QVERIFY(!settings.defaultLogin()->projectId);
     }
 
+    // swarmwatch-cli, another process, saves a login while the GUI runs. The GUI's next change is made to the
+    // file as it is then, so the CLI's login stays, and the GUI answers with it once that change is written.
+    void aLoginSavedByAnotherProcessIsKept()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        settings.saveLogin(login("https://a.example", "alice@a.example", 2));
+        file.flush();
+        QVERIFY2(fileText().contains(QStringLiteral("server=https://a.example")), qPrintable(fileText()));
+        // What the CLI's QSettings would write, written as another process would: a new file in its place.
+        QSaveFile other(m_path);
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("[logins]\n"
+                    "1\\email=bob@b.example\n1\\rememberPassword=false\n1\\server=https://b.example\n"
+                    "2\\email=alice@a.example\n2\\project=2\n2\\rememberPassword=false\n"
+                    "2\\server=https://a.example\n"
+                    "size=2\n");
+        QVERIFY(other.commit());
+
+        settings.setProjectId(QUrl(QStringLiteral("https://a.example")), 7);
+        QCOMPARE(settings.login(QUrl(QStringLiteral("https://a.example")))->projectId,
+                 std::optional<qint64>(7));
+        QTRY_COMPARE_WITH_TIMEOUT(settings.logins().size(), 2, 20000);
+        QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://b.example")));
+        QCOMPARE(settings.login(QUrl(QStringLiteral("https://b.example")))->email,
+                 QStringLiteral("bob@b.example"));
+        QCOMPARE(settings.login(QUrl(QStringLiteral("https://a.example")))->projectId,
+                 std::optional<qint64>(7));
+        file.flush();
+        const QString text = fileText();
+        QVERIFY2(text.contains(QStringLiteral("email=bob@b.example")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("project=7")), qPrintable(text));
+    }
+
+    // A save rewrites the whole login list; the file must never be synced with it half done, or the CLI (or a
+    // crash) would find logins missing. A thread reads the file, as another process would, while logins are
+    // saved and other settings change between them; every version it sees holds the whole list.
+    void everyVersionOfTheFileHoldsTheWholeLoginList()
+    {
+        const QList<QUrl> servers{QUrl(QStringLiteral("https://a.example")),
+                                  QUrl(QStringLiteral("https://b.example")),
+                                  QUrl(QStringLiteral("https://c.example"))};
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        for (const QUrl &server : servers)
+            settings.saveLogin(login(qPrintable(server.toString()), "op@example.com", 1));
+        file.flush();
+
+        std::atomic<bool> stop = false;
+        std::atomic<int> versionsRead = 0;
+        QStringList problems; // the reader's until it is joined
+        std::thread reader([&] {
+            while (!stop) {
+                const QString text = fileText();
+                const QString problem = loginListProblem(text, static_cast<int>(servers.size()));
+                if (!problem.isEmpty() && problems.size() < 5)
+                    problems.append(problem + QStringLiteral(" in:\n") + text);
+                ++versionsRead;
+            }
+        });
+        const auto joinReader = qScopeGuard([&] {
+            stop = true;
+            if (reader.joinable())
+                reader.join();
+        });
+        for (int i = 0; i < 200; ++i) {
+            settings.setProjectId(servers.at(i % servers.size()), i + 2);
+            file.edit([i](QSettings &other) { other.setValue(QStringLiteral("window/turn"), i); });
+            if (i % 3 == 0)
+                settings.saveLogin(
+                    login(qPrintable(servers.at(i % servers.size()).toString()), "op@example.com", i));
+            if (i % 10 == 0)
+                file.flush();
+        }
+        file.flush();
+        const int before = versionsRead;
+        QTRY_VERIFY2_WITH_TIMEOUT(versionsRead > before, "the reader thread never read the file", 20000);
+        stop = true;
+        reader.join();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n\n"))));
+        QVERIFY2(loginListProblem(fileText(), static_cast<int>(servers.size())).isEmpty(),
+                 qPrintable(fileText()));
+        QVERIFY2(fileText().contains(QStringLiteral("turn=199")), qPrintable(fileText()));
+    }
+
 private:
+    QString fileText() const
+    {
+        QFile file(m_path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    // What is wrong with the login list in an INI file's text (empty when it holds `count` logins, each with
+    // its server and email).
+    static QString loginListProblem(const QString &text, int count)
+    {
+        bool inLogins = false;
+        int size = -1;
+        QSet<int> servers;
+        QSet<int> emails;
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1Char('[')))
+                inLogins = line == QLatin1String("[logins]");
+            else if (inLogins && line.startsWith(QLatin1String("size=")))
+                size = line.mid(5).toInt();
+            else if (inLogins && line.contains(QLatin1String("\\server=")))
+                servers.insert(line.section(QLatin1Char('\\'), 0, 0).toInt());
+            else if (inLogins && line.contains(QLatin1String("\\email=")))
+                emails.insert(line.section(QLatin1Char('\\'), 0, 0).toInt());
+        }
+        if (size != count || servers.size() != count || emails.size() != count)
+            return QStringLiteral("size %1, %2 servers, %3 emails (expected %4)")
+                .arg(size)
+                .arg(servers.size())
+                .arg(emails.size())
+                .arg(count);
+        return {};
+    }
+
     static LoginSettings::Login login(const char *server, const char *email, std::optional<qint64> project)
     {
         LoginSettings::Login login;

@@ -8,6 +8,8 @@
 #include "Format.h"
 #include "LiveSyncSettings.h"
 #include "LocalClock.h"
+#include "LoginSettings.h"
+#include "SettingsFile.h"
 #include "Toast.h"
 
 #include <QFile>
@@ -159,8 +161,8 @@ void TestConsoleModels::settingsHaveDefaultsSignalAndPersist()
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("settings.conf"));
     {
-        QSettings qsettings(file, QSettings::IniFormat);
-        ConsoleSettings settings(&qsettings);
+        SettingsFile settingsFile(file, QSettings::IniFormat);
+        ConsoleSettings settings(&settingsFile);
         QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 100.0);
         QVERIFY(!settings.list(ConsoleSettings::Key::CampaignsStates).contains(QStringLiteral("archived")));
         QSignalSpy changed(&settings, &ConsoleSettings::changed);
@@ -173,11 +175,13 @@ void TestConsoleModels::settingsHaveDefaultsSignalAndPersist()
         settings.setValue(ConsoleSettings::Key::CampaignsFilterText, QStringLiteral("rockyou"));
         QCOMPARE(settings.liveSyncSettings().requestsPerSecond, 40.0);
     }
-    QSettings again(file, QSettings::IniFormat);
+    SettingsFile again(file, QSettings::IniFormat);
     ConsoleSettings settings(&again);
     QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 40.0);
     QCOMPARE(settings.text(ConsoleSettings::Key::CampaignsFilterText), QStringLiteral("rockyou"));
-    QCOMPARE(again.value(QStringLiteral("connection/requestsPerSecond")).toDouble(), 40.0);
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().contains("requestsPerSecond=40"));
     QSignalSpy changed(&settings, &ConsoleSettings::changed);
     settings.reset(ConsoleSettings::Key::RequestsPerSecond);
     QCOMPARE(changed.size(), 1);
@@ -187,22 +191,25 @@ void TestConsoleModels::settingsHaveDefaultsSignalAndPersist()
 void TestConsoleModels::settingsRejectNonsense()
 {
     QTemporaryDir dir;
-    QSettings qsettings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-    qsettings.setValue(QStringLiteral("connection/requestsPerSecond"), QStringLiteral("lots"));
-    qsettings.setValue(QStringLiteral("connection/resyncSeconds"), -3);
-    qsettings.setValue(QStringLiteral("connection/watchdogSeconds"), 1);
-    ConsoleSettings settings(&qsettings);
+    SettingsFile file(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+    file.edit([](QSettings &hand) {
+        hand.setValue(QStringLiteral("connection/requestsPerSecond"), QStringLiteral("lots"));
+        hand.setValue(QStringLiteral("connection/resyncSeconds"), -3);
+        hand.setValue(QStringLiteral("connection/watchdogSeconds"), 1);
+    });
+    ConsoleSettings settings(&file);
     QCOMPARE(settings.number(ConsoleSettings::Key::RequestsPerSecond), 100.0);
     QCOMPARE(settings.number(ConsoleSettings::Key::ResyncSeconds), 60.0);
     // A watchdog of one second would drop every healthy feed: at least 5 s.
     QCOMPARE(settings.liveSyncSettings().feed.idleTimeout, std::chrono::milliseconds(5000));
 }
 
-// The file is written on the settings' own thread: a QSettings syncs under a lock file it fsyncs, which on
-// the GUI thread cost a stall per change. Here the test holds that lock (as another SwarmWatch or the CLI
-// might): the caller goes on, its event loop turns, and the file is written once the lock is free. With
-// writes on the caller's thread, the event loop's turn would wait for the lock (until it went stale, 30 s)
-// and the file would already hold the change.
+// The file is written on a thread of its own: a QSettings syncs under a lock file it fsyncs, which on the GUI
+// thread cost a stall per change. Here the test holds that lock (as another SwarmWatch or the CLI might): the
+// caller goes on changing settings and logins and reading them back, its event loop turns, and the file is
+// written once the lock is free. With either written through a QSettings on the caller's thread, or read
+// through one while the writer waits for the lock, the caller would wait for the lock (until it went stale,
+// 30 s) and the file would already hold the change.
 void TestConsoleModels::settingsAreWrittenBesideTheCallersThread()
 {
     QTemporaryDir dir;
@@ -211,11 +218,12 @@ void TestConsoleModels::settingsAreWrittenBesideTheCallersThread()
         QFile f(file);
         return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
     };
-    QSettings qsettings(file, QSettings::IniFormat);
-    ConsoleSettings settings(&qsettings);
+    SettingsFile settingsFile(file, QSettings::IniFormat);
+    ConsoleSettings settings(&settingsFile);
+    LoginSettings logins(&settingsFile);
     QLockFile lock(file + QStringLiteral(".lock"));
     QVERIFY(lock.tryLock(0));
-    // Released when the test says so, or after 20 s: a writer on this thread then fails the test below
+    // Released when the test says so, or after 20 s: a caller that waits for it then fails the test below
     // instead of hanging it.
     std::promise<void> release;
     std::thread releaser([&lock, told = release.get_future()] {
@@ -236,21 +244,34 @@ void TestConsoleModels::settingsAreWrittenBesideTheCallersThread()
     QCOMPARE(settings.text(ConsoleSettings::Key::CampaignsFilterText), QStringLiteral("rockyou"));
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+    // Signing in and trusting a certificate while the writer waits for the lock.
+    const QUrl server(QStringLiteral("https://cipherswarm.example"));
+    LoginSettings::Login login;
+    login.server = server;
+    login.email = QStringLiteral("op@example.com");
+    logins.saveLogin(login);
+    logins.pinCertificate(server, "00ff");
+    QCOMPARE(logins.defaultServer(), server);
+    QCOMPARE(logins.pinnedCertificates(server), QList<QByteArray>{"00ff"});
+    settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 40.0);
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     QVERIFY2(!fileText().contains(QStringLiteral("rockyou")), qPrintable(fileText()));
+    QVERIFY2(!fileText().contains(QStringLiteral("op@example.com")), qPrintable(fileText()));
     releaseLock();
     settings.flush();
-    QVERIFY2(fileText().contains(QStringLiteral("filter=rockyou")), qPrintable(fileText()));
+    QString text = fileText();
+    QVERIFY2(text.contains(QStringLiteral("filter=rockyou")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("requestsPerSecond=40")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("email=op@example.com")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("pinnedCertificates=00ff")), qPrintable(text));
 
-    // What LoginSettings writes through the QSettings passed in and what is written here end up side by side.
-    qsettings.setValue(QStringLiteral("login/server"), QStringLiteral("https://cipherswarm.example"));
-    qsettings.sync();
-    settings.setValue(ConsoleSettings::Key::RequestsPerSecond, 40.0);
+    // Removed from the file too, and the logins stay beside it.
     settings.reset(ConsoleSettings::Key::CampaignsFilterText);
     settings.flush();
-    const QString text = fileText();
-    QVERIFY2(text.contains(QStringLiteral("server=https://cipherswarm.example")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("requestsPerSecond=40")), qPrintable(text));
+    text = fileText();
     QVERIFY2(!text.contains(QStringLiteral("rockyou")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("server=https://cipherswarm.example")), qPrintable(text));
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "LiveSync.h"
 #include "LoginSettings.h"
 #include "Session.h"
+#include "SettingsFile.h"
 #include "SimServer.h"
 #include "StatusPresenter.h"
 
@@ -67,10 +68,10 @@ private:
     // The same files the app uses: $config/SwarmWatch/swarmwatch.conf, the keychain service "SwarmWatch".
     void open()
     {
-        m_qsettings = std::make_unique<QSettings>(
+        m_settingsFile = std::make_unique<SettingsFile>(
             m_config->filePath(QStringLiteral("SwarmWatch/swarmwatch.conf")), QSettings::IniFormat);
-        m_settings = std::make_unique<ConsoleSettings>(m_qsettings.get());
-        m_logins = std::make_unique<LoginSettings>(m_qsettings.get());
+        m_settings = std::make_unique<ConsoleSettings>(m_settingsFile.get());
+        m_logins = std::make_unique<LoginSettings>(m_settingsFile.get());
         m_credentials = std::make_unique<CredentialStore>(QStringLiteral("SwarmWatch"));
         m_console =
             std::make_unique<ConsoleSession>(m_settings.get(), m_logins.get(), m_credentials.get(), nullptr);
@@ -83,7 +84,7 @@ private:
         m_credentials.reset();
         m_logins.reset();
         m_settings.reset();
-        m_qsettings.reset();
+        m_settingsFile.reset();
     }
     ApiError signIn(const QString &email = QString::fromLatin1(SimWorld::kDemoEmail),
                     const QString &password = QString::fromLatin1(SimWorld::kDemoPassword),
@@ -128,7 +129,7 @@ private:
 
     std::unique_ptr<SimServer> m_sim;
     std::unique_ptr<QTemporaryDir> m_config;
-    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<SettingsFile> m_settingsFile;
     std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<LoginSettings> m_logins;
     std::unique_ptr<CredentialStore> m_credentials;
@@ -196,8 +197,8 @@ void TestConsoleSession::signInStoresTokenAndSignOutRemovesIt()
     QTRY_VERIFY_WITH_TIMEOUT(readSecret(CredentialStore::Secret::Token).found, kWaitMs);
     QCOMPARE(readSecret(CredentialStore::Secret::Token).value, m_console->session()->token());
     QCOMPARE(readSecret(CredentialStore::Secret::Password).value, QByteArray(SimWorld::kDemoPassword));
-    m_qsettings->sync();
-    QFile file(m_qsettings->fileName());
+    m_settingsFile->flush();
+    QFile file(m_settingsFile->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray stored = file.readAll();
     QVERIFY(stored.contains(SimWorld::kDemoEmail));
@@ -343,7 +344,7 @@ void TestConsoleSession::demoKeepsNothing()
     QVERIFY(m_console->isDemo());
     QTRY_COMPARE_WITH_TIMEOUT(m_console->campaigns()->rowCount(), listed(1), kWaitMs);
     QVERIFY(!readSecret(CredentialStore::Secret::Token).found);
-    m_qsettings->sync();
+    m_settingsFile->flush();
     QVERIFY(!m_logins->login(m_sim->url()).has_value());
 }
 

@@ -1,6 +1,7 @@
 // The notifier's rules, with a clock the test moves: no display, no D-Bus, no waiting for real time.
 #include "ConsoleSettings.h"
 #include "Notifier.h"
+#include "SettingsFile.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -43,7 +44,7 @@ private:
     QStringList withdrawn() const;
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<SettingsFile> m_settingsFile;
     std::unique_ptr<ConsoleSettings> m_settings;
     QDateTime m_now;
     std::unique_ptr<Notifier> m_notifier;
@@ -53,9 +54,10 @@ private:
 
 void TestNotifier::init()
 {
-    m_qsettings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("n.conf")), QSettings::IniFormat);
-    m_qsettings->clear();
-    m_settings = std::make_unique<ConsoleSettings>(m_qsettings.get());
+    m_settingsFile =
+        std::make_unique<SettingsFile>(m_dir.filePath(QStringLiteral("n.conf")), QSettings::IniFormat);
+    m_settingsFile->edit([](QSettings &settings) { settings.clear(); }); // the last test's changes
+    m_settings = std::make_unique<ConsoleSettings>(m_settingsFile.get());
     // Noon local time, away from the default quiet hours.
     m_now = QDateTime(QDate(2026, 12, 4), QTime(12, 0), Qt::LocalTime).toUTC();
     m_notifier = std::make_unique<Notifier>(m_settings.get(), [this] { return m_now; });
@@ -70,7 +72,7 @@ void TestNotifier::cleanup()
     m_withdrawn.reset();
     m_notifier.reset();
     m_settings.reset();
-    m_qsettings.reset();
+    m_settingsFile.reset();
 }
 
 void TestNotifier::advance(std::chrono::seconds by)

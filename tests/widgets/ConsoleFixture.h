@@ -8,6 +8,7 @@
 #include "CredentialStore.h"
 #include "LoginSettings.h"
 #include "MainWindow.h"
+#include "SettingsFile.h"
 #include "SimServer.h"
 #include "StatusPresenter.h"
 
@@ -25,7 +26,7 @@ constexpr int kWaitMs = 30000; // generous: 2 busy cores under load
 struct ConsoleFixture {
     std::unique_ptr<sim::SimServer> sim;
     QTemporaryDir config;
-    std::unique_ptr<QSettings> qsettings;
+    std::unique_ptr<SettingsFile> settingsFile;
     std::unique_ptr<ConsoleSettings> settings;
     std::unique_ptr<LoginSettings> logins;
     std::unique_ptr<CredentialStore> credentials;
@@ -45,10 +46,10 @@ struct ConsoleFixture {
     }
     void open()
     {
-        qsettings = std::make_unique<QSettings>(config.filePath(QStringLiteral("swarmwatch.conf")),
-                                                QSettings::IniFormat);
-        settings = std::make_unique<ConsoleSettings>(qsettings.get());
-        logins = std::make_unique<LoginSettings>(qsettings.get());
+        settingsFile = std::make_unique<SettingsFile>(config.filePath(QStringLiteral("swarmwatch.conf")),
+                                                      QSettings::IniFormat);
+        settings = std::make_unique<ConsoleSettings>(settingsFile.get());
+        logins = std::make_unique<LoginSettings>(settingsFile.get());
         credentials = std::make_unique<CredentialStore>(QStringLiteral("SwarmWatchTest"));
         console = std::make_unique<ConsoleSession>(settings.get(), logins.get(), credentials.get(), nullptr);
         presenter = std::make_unique<StatusPresenter>(console.get());
@@ -73,7 +74,7 @@ struct ConsoleFixture {
         credentials.reset();
         logins.reset();
         settings.reset();
-        qsettings.reset();
+        settingsFile.reset();
     }
     bool signInDemo()
     {

@@ -3,6 +3,7 @@
 #include "Autostart.h"
 #include "ConsoleSettings.h"
 #include "SettingsDialog.h"
+#include "SettingsFile.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -30,8 +31,8 @@ private Q_SLOTS:
 void TestSettingsDialog::controlsWriteSettingsLive()
 {
     QTemporaryDir dir;
-    QSettings qsettings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-    ConsoleSettings settings(&qsettings);
+    SettingsFile file(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+    ConsoleSettings settings(&file);
     Autostart autostart(dir.path(), QStringLiteral("/usr/bin/swarmwatch"));
     SettingsDialog dialog(&settings, &autostart);
     dialog.show();
@@ -85,8 +86,8 @@ void TestSettingsDialog::controlsWriteSettingsLive()
 void TestSettingsDialog::followsChangesMadeElsewhere()
 {
     QTemporaryDir dir;
-    QSettings qsettings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-    ConsoleSettings settings(&qsettings);
+    SettingsFile file(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+    ConsoleSettings settings(&file);
     SettingsDialog dialog(&settings, nullptr);
     settings.setValue(Key::WatchdogSeconds, 120.0);
     QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("watchdogSpin"))->value(), 120);
@@ -103,8 +104,8 @@ void TestSettingsDialog::followsChangesMadeElsewhere()
 void TestSettingsDialog::startAtLoginWritesAndRemovesTheEntry()
 {
     QTemporaryDir dir;
-    QSettings qsettings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-    ConsoleSettings settings(&qsettings);
+    SettingsFile file(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+    ConsoleSettings settings(&file);
     Autostart autostart(dir.path(), QStringLiteral("/opt/swarm watch/bin/swarmwatch"));
     SettingsDialog dialog(&settings, &autostart);
     auto *check = dialog.findChild<QCheckBox *>(QStringLiteral("startAtLoginCheck"));
