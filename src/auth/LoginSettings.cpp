@@ -13,11 +13,31 @@ namespace {
 
 const QString kArray = QStringLiteral("logins");
 
-QList<LoginSettings::Login>::iterator find(QList<LoginSettings::Login> &logins, const QUrl &server)
+template <typename Logins> // a QList<Login>, const or not
+auto find(Logins &logins, const QUrl &server)
 {
     const QUrl key = LoginSettings::normalized(server);
     return std::find_if(logins.begin(), logins.end(),
                         [&key](const auto &login) { return login.server == key; });
+}
+
+// One login from the settings' current group; none when its server is not a server (hand-edited into
+// nonsense: skipped, not fatal).
+std::optional<LoginSettings::Login> readLogin(QSettings &settings)
+{
+    LoginSettings::Login login;
+    login.server = LoginSettings::normalized(QUrl(settings.value(QStringLiteral("server")).toString()));
+    if (!login.server.isValid() || login.server.host().isEmpty())
+        return std::nullopt;
+    login.email = settings.value(QStringLiteral("email")).toString();
+    bool ok = false;
+    const qint64 project = settings.value(QStringLiteral("project")).toLongLong(&ok);
+    if (ok && project > 0)
+        login.projectId = project;
+    login.rememberPassword = settings.value(QStringLiteral("rememberPassword"), false).toBool();
+    for (const QString &pin : settings.value(QStringLiteral("pinnedCertificates")).toStringList())
+        login.pinnedCertificates.append(pin.toLatin1().toLower());
+    return login;
 }
 
 QList<LoginSettings::Login> readLogins(QSettings &settings)
@@ -26,19 +46,8 @@ QList<LoginSettings::Login> readLogins(QSettings &settings)
     const int size = settings.beginReadArray(kArray);
     for (int i = 0; i < size; ++i) {
         settings.setArrayIndex(i);
-        LoginSettings::Login login;
-        login.server = LoginSettings::normalized(QUrl(settings.value(QStringLiteral("server")).toString()));
-        if (!login.server.isValid() || login.server.host().isEmpty())
-            continue; // hand-edited into nonsense: skipped, not fatal
-        login.email = settings.value(QStringLiteral("email")).toString();
-        bool ok = false;
-        const qint64 project = settings.value(QStringLiteral("project")).toLongLong(&ok);
-        if (ok && project > 0)
-            login.projectId = project;
-        login.rememberPassword = settings.value(QStringLiteral("rememberPassword"), false).toBool();
-        for (const QString &pin : settings.value(QStringLiteral("pinnedCertificates")).toStringList())
-            login.pinnedCertificates.append(pin.toLatin1().toLower());
-        logins.append(login);
+        if (const auto login = readLogin(settings))
+            logins.append(*login);
     }
     settings.endArray();
     return logins;
@@ -73,19 +82,13 @@ void migrateSingleLogin(QSettings &settings)
 {
     if (!settings.contains(QStringLiteral("login/server")))
         return;
-    LoginSettings::Login login;
-    login.server = LoginSettings::normalized(QUrl(settings.value(QStringLiteral("login/server")).toString()));
-    login.email = settings.value(QStringLiteral("login/email")).toString();
-    bool ok = false;
-    const qint64 project = settings.value(QStringLiteral("login/project")).toLongLong(&ok);
-    if (ok && project > 0)
-        login.projectId = project;
-    login.rememberPassword = settings.value(QStringLiteral("login/rememberPassword"), false).toBool();
+    settings.beginGroup(QStringLiteral("login"));
+    const std::optional<LoginSettings::Login> login = readLogin(settings);
+    settings.endGroup();
     settings.remove(QStringLiteral("login"));
     QList<LoginSettings::Login> logins = readLogins(settings);
-    if (login.server.isValid() && !login.server.host().isEmpty()
-        && find(logins, login.server) == logins.end()) {
-        logins.prepend(login);
+    if (login && find(logins, login->server) == logins.end()) {
+        logins.prepend(*login);
         writeLogins(settings, logins);
     }
 }
@@ -148,12 +151,8 @@ void LoginSettings::change(const Change &change)
 
 std::optional<LoginSettings::Login> LoginSettings::login(const QUrl &server) const
 {
-    const QUrl key = normalized(server);
-    for (const Login &login : m_logins) {
-        if (login.server == key)
-            return login;
-    }
-    return std::nullopt;
+    const auto it = find(m_logins, server);
+    return it == m_logins.cend() ? std::nullopt : std::optional<Login>(*it);
 }
 
 std::optional<LoginSettings::Login> LoginSettings::defaultLogin() const

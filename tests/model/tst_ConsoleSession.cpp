@@ -344,8 +344,11 @@ void TestConsoleSession::demoKeepsNothing()
     QVERIFY(m_console->isDemo());
     QTRY_COMPARE_WITH_TIMEOUT(m_console->campaigns()->rowCount(), listed(1), kWaitMs);
     QVERIFY(!readSecret(CredentialStore::Secret::Token).found);
-    m_settingsFile->flush();
     QVERIFY(!m_logins->login(m_sim->url()).has_value());
+    m_settingsFile->flush();
+    QFile file(m_settingsFile->fileName());
+    const QByteArray stored = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    QVERIFY2(!stored.contains(m_sim->url().toEncoded(QUrl::StripTrailingSlash)), stored.constData());
 }
 
 QTEST_GUILESS_MAIN(TestConsoleSession)
