@@ -1,8 +1,13 @@
 #include "LoginSettings.h"
 
+#include "AuthLogging.h"
 #include "SettingsFile.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QObject>
+#include <QPointer>
 #include <QSettings>
 
 #include <algorithm>
@@ -12,6 +17,33 @@ namespace swarmwatch {
 namespace {
 
 const QString kArray = QStringLiteral("logins");
+constexpr int kLockWaitMs = 10000; // another holder's change takes milliseconds; a hung one is not waited out
+
+// The logins' lock, which every LoginSettings in every process holds for a change to them, with the file
+// synced on the way in (the change is made to what is there now) and on the way out (it is on disk before the
+// next holder reads). QSettings' own lock covers one sync: between the sync that reads and the one that
+// writes, another process's sync could land, and QSettings would merge the two lists key by key.
+class ExclusiveAccess
+{
+public:
+    explicit ExclusiveAccess(QSettings &settings)
+        : m_settings(settings)
+        , m_lock(settings.fileName() + QStringLiteral(".logins.lock"))
+    {
+        QDir().mkpath(QFileInfo(settings.fileName()).absolutePath()); // on the first run, before QSettings
+        if (!m_lock.tryLock(kLockWaitMs))
+            qCWarning(lcAuth) << "logins: changed without their lock, error" << m_lock.error()
+                              << "- a change another process makes meanwhile may be lost";
+        m_settings.sync();
+    }
+    ~ExclusiveAccess() { m_settings.sync(); } // then m_lock unlocks
+    ExclusiveAccess(const ExclusiveAccess &) = delete;
+    ExclusiveAccess &operator=(const ExclusiveAccess &) = delete;
+
+private:
+    QSettings &m_settings;
+    QLockFile m_lock;
+};
 
 template <typename Logins> // a QList<Login>, const or not
 auto find(Logins &logins, const QUrl &server)
@@ -100,7 +132,10 @@ LoginSettings::LoginSettings(SettingsFile *file)
     , m_receiver(std::make_unique<QObject>())
 {
     m_file->read([this](QSettings &settings) {
-        migrateSingleLogin(settings);
+        if (settings.contains(QStringLiteral("login/server"))) {
+            const ExclusiveAccess access(settings);
+            migrateSingleLogin(settings); // the one read that writes, once
+        }
         m_logins = readLogins(settings);
     });
 }
@@ -134,19 +169,41 @@ void LoginSettings::change(const Change &change)
     const quint64 number = ++m_changes;
     QObject *receiver = m_receiver.get();
     m_file->edit([this, change, number, receiver](QSettings &settings) {
-        settings.sync(); // the file as it is now: swarmwatch-cli may have changed it since it was read
-        QList<Login> logins = readLogins(settings);
-        if (change(logins))
-            writeLogins(settings, logins);
-        // What the file holds now becomes what is answered here, unless a later change is on its way.
+        QList<Login> logins;
+        {
+            const ExclusiveAccess access(settings);
+            logins = readLogins(settings);
+            if (change(logins))
+                writeLogins(settings, logins);
+        }
+        QMetaObject::invokeMethod(
+            receiver, [this, number, logins] { receive(number, logins); }, Qt::QueuedConnection);
+    });
+}
+
+void LoginSettings::refresh(QObject *context, std::function<void()> done)
+{
+    const quint64 number = m_changes;
+    QObject *receiver = m_receiver.get();
+    m_file->edit([this, number, receiver, context = QPointer<QObject>(context),
+                  done = std::move(done)](QSettings &settings) {
+        settings.sync(); // reads the file whole, as the last writer left it: no lock needed
+        const QList<Login> logins = readLogins(settings);
         QMetaObject::invokeMethod(
             receiver,
-            [this, number, logins] {
-                if (number == m_changes)
-                    m_logins = logins;
+            [this, number, logins, context, done] {
+                receive(number, logins);
+                if (context)
+                    done();
             },
             Qt::QueuedConnection);
     });
+}
+
+void LoginSettings::receive(quint64 number, const QList<Login> &logins)
+{
+    if (number == m_changes)
+        m_logins = logins;
 }
 
 std::optional<LoginSettings::Login> LoginSettings::login(const QUrl &server) const
@@ -168,12 +225,21 @@ QUrl LoginSettings::defaultServer() const
 
 void LoginSettings::saveLogin(const Login &login)
 {
-    Login stored = login;
-    stored.server = normalized(login.server);
-    change([stored](QList<Login> &logins) {
-        if (const auto it = find(logins, stored.server); it != logins.end())
+    Login given = login;
+    given.server = normalized(login.server);
+    change([given](QList<Login> &logins) {
+        Login saved = given;
+        if (const auto it = find(logins, given.server); it != logins.end()) {
+            // This process may have read the stored login before another changed it: keep what was not given.
+            if (!saved.projectId)
+                saved.projectId = it->projectId;
+            for (const QByteArray &pin : it->pinnedCertificates) {
+                if (!saved.pinnedCertificates.contains(pin))
+                    saved.pinnedCertificates.append(pin);
+            }
             logins.erase(it);
-        logins.prepend(stored);
+        }
+        logins.prepend(saved);
         return true;
     });
 }

@@ -21,8 +21,10 @@ class SettingsFile;
 // the default. The GUI and swarmwatch-cli read and write the same file.
 //
 // The logins are read once and answered from memory. Each change is made at once in memory and goes to the
-// file as one edit on the SettingsFile's thread, applied there to the file as it is then: a login that
-// swarmwatch-cli saved meanwhile is kept, and shows here once that edit has run.
+// file as one edit on the SettingsFile's thread. There it holds a lock file beside the settings file, which
+// every LoginSettings (the GUI's, each swarmwatch-cli's) holds for its changes, and it is made to the file as
+// the lock finds it: what another process saved meanwhile is kept, never mixed key by key with this change,
+// and shows here once the change has run. refresh() reads the file again without changing it.
 class LoginSettings
 {
 public:
@@ -43,7 +45,8 @@ public:
     std::optional<Login> login(const QUrl &server) const;
     std::optional<Login> defaultLogin() const;
     QUrl defaultServer() const;
-    // Adds or replaces the login for its server and makes it the default.
+    // Records a login for its server and makes it the default: its email and remember-password, its project
+    // when it has one (else the one stored stays), and its certificates added to those stored.
     void saveLogin(const Login &login);
     void removeLogin(const QUrl &server);
     void clear();
@@ -57,11 +60,18 @@ public:
     // slash, no query or fragment.
     static QUrl normalized(const QUrl &server);
 
+    // Reads the logins from the file again, for what swarmwatch-cli changed since, and then calls `done`
+    // unless `context` is gone. For a sign-in, so that it starts from the file; `context` lives on the thread
+    // this was made on.
+    void refresh(QObject *context, std::function<void()> done);
+
 private:
     // Makes a change to a login list and says whether it changed anything; runs here, then on the file's
     // thread.
     using Change = std::function<bool(QList<Login> &)>;
     void change(const Change &change);
+    // Puts the file's list in place of m_logins unless a change made here after `number` is still to come.
+    void receive(quint64 number, const QList<Login> &logins);
 
     SettingsFile *m_file;
     QList<Login> m_logins;

@@ -3,7 +3,9 @@
 #include "LoginSettings.h"
 #include "SettingsFile.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QSet>
@@ -12,6 +14,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 using namespace swarmwatch;
@@ -119,15 +122,12 @@ private Q_SLOTS:
         settings.saveLogin(login("https://a.example", "alice@a.example", 2));
         file.flush();
         QVERIFY2(fileText().contains(QStringLiteral("server=https://a.example")), qPrintable(fileText()));
-        // What the CLI's QSettings would write, written as another process would: a new file in its place.
-        QSaveFile other(m_path);
-        QVERIFY(other.open(QIODevice::WriteOnly));
-        other.write("[logins]\n"
-                    "1\\email=bob@b.example\n1\\rememberPassword=false\n1\\server=https://b.example\n"
-                    "2\\email=alice@a.example\n2\\project=2\n2\\rememberPassword=false\n"
-                    "2\\server=https://a.example\n"
-                    "size=2\n");
-        QVERIFY(other.commit());
+        writeAsAnotherProcess(
+            "[logins]\n"
+            "1\\email=bob@b.example\n1\\rememberPassword=false\n1\\server=https://b.example\n"
+            "2\\email=alice@a.example\n2\\project=2\n2\\rememberPassword=false\n"
+            "2\\server=https://a.example\n"
+            "size=2\n");
 
         settings.setProjectId(QUrl(QStringLiteral("https://a.example")), 7);
         QCOMPARE(settings.login(QUrl(QStringLiteral("https://a.example")))->projectId,
@@ -142,6 +142,115 @@ private Q_SLOTS:
         const QString text = fileText();
         QVERIFY2(text.contains(QStringLiteral("email=bob@b.example")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("project=7")), qPrintable(text));
+    }
+
+    // swarmwatch-cli changes the logins under their lock, from its read to its write. A change here waits for
+    // it and is then made to what the CLI wrote, never merged with it key by key. (The lock is held by this
+    // process's thread here; QLockFile tells holders apart by file, not by process, so it stands in for the
+    // CLI.)
+    void aChangeWaitsForAnotherProcessHoldingTheLock()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        settings.saveLogin(login("https://a.example", "alice@a.example", 2));
+        file.flush();
+
+        QLockFile cli(m_path + QStringLiteral(".logins.lock"));
+        QVERIFY(cli.tryLock(0));
+        settings.saveLogin(login("https://b.example", "bob@b.example", {})); // waits for the lock
+        writeAsAnotherProcess("[logins]\n"
+                              "1\\email=carol@c.example\n1\\server=https://c.example\n"
+                              "2\\email=alice@a.example\n2\\project=2\n2\\server=https://a.example\n"
+                              "size=2\n");
+        cli.unlock();
+        file.flush();
+        const QString text = fileText();
+        QVERIFY2(loginListProblem(text, 3).isEmpty(), qPrintable(text));
+        QTRY_COMPARE_WITH_TIMEOUT(settings.logins().size(), 3, 20000);
+        QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://b.example")));
+        QCOMPARE(settings.login(QUrl(QStringLiteral("https://c.example")))->email,
+                 QStringLiteral("carol@c.example"));
+        QVERIFY2(!QFile::exists(m_path + QStringLiteral(".logins.lock")), "the lock file was left behind");
+    }
+
+    // A sign-in saves the login as this process knew it; what another process stored meanwhile for the same
+    // server (a project, a trusted certificate) and the sign-in does not name stays.
+    void savingALoginKeepsWhatAnotherProcessStoredForIt()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        LoginSettings::Login known = login("https://a.example", "alice@a.example", 2);
+        known.pinnedCertificates = {"00aa"};
+        settings.saveLogin(known);
+        file.flush();
+        writeAsAnotherProcess("[logins]\n"
+                              "1\\email=alice@a.example\n1\\project=5\n1\\server=https://a.example\n"
+                              "1\\pinnedCertificates=00aa, 00bb\n"
+                              "size=1\n");
+        LoginSettings::Login signedIn = known; // the copy read before
+        signedIn.email = QStringLiteral("alice2@a.example");
+        signedIn.projectId.reset(); // not chosen by this sign-in
+        settings.saveLogin(signedIn);
+        file.flush();
+        SettingsFile reread(m_path, QSettings::IniFormat);
+        const LoginSettings stored(&reread);
+        QCOMPARE(stored.defaultLogin()->email, QStringLiteral("alice2@a.example"));
+        QCOMPARE(stored.defaultLogin()->projectId, std::optional<qint64>(5));
+        QCOMPARE(stored.defaultLogin()->pinnedCertificates, (QList<QByteArray>{"00aa", "00bb"}));
+    }
+
+    // The file's list comes back after each change and replaces what is answered here, but not over a change
+    // made here since: that one's list is still to come.
+    void theFileAnswersOnlyAfterTheLastChange()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        settings.saveLogin(login("https://a.example", "alice@a.example", 2));
+        file.flush();
+        QCoreApplication::sendPostedEvents();
+        writeAsAnotherProcess("[logins]\n"
+                              "1\\email=alice@a.example\n1\\project=2\n1\\server=https://a.example\n"
+                              "2\\email=carol@c.example\n2\\server=https://c.example\n"
+                              "size=2\n");
+        settings.setProjectId(QUrl(QStringLiteral("https://a.example")), 3);
+        file.flush(); // its list, with a and c, is on its way here
+
+        QLockFile cli(m_path + QStringLiteral(".logins.lock"));
+        QVERIFY(cli.tryLock(0)); // so the next change's list cannot come yet
+        settings.removeLogin(QUrl(QStringLiteral("https://a.example")));
+        QCoreApplication::sendPostedEvents(); // the first change's list arrives, after the second change
+        QVERIFY2(!settings.login(QUrl(QStringLiteral("https://a.example"))),
+                 "a list from before the last change replaced it");
+        cli.unlock();
+        QTRY_VERIFY_WITH_TIMEOUT(settings.login(QUrl(QStringLiteral("https://c.example"))), 20000);
+        QCOMPARE(settings.logins().size(), 1);
+    }
+
+    // Reading again picks up what another process changed, and tells whoever asked when it has.
+    void refreshReadsTheFileAgain()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        settings.saveLogin(login("https://a.example", "alice@a.example", 2));
+        file.flush();
+        writeAsAnotherProcess("[logins]\n"
+                              "1\\email=carol@c.example\n1\\server=https://c.example\n"
+                              "size=1\n");
+        bool done = false;
+        QObject context;
+        settings.refresh(&context, [&] { done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QCOMPARE(settings.logins().size(), 1);
+        QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://c.example")));
+
+        // Asked by something that is gone by the time the list comes: not called.
+        bool called = false;
+        auto gone = std::make_unique<QObject>();
+        settings.refresh(gone.get(), [&] { called = true; });
+        gone.reset();
+        file.flush();
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(!called);
     }
 
     // A save rewrites the whole login list; the file must never be synced with it half done, or the CLI (or a
@@ -168,6 +277,7 @@ private Q_SLOTS:
                 if (!problem.isEmpty() && problems.size() < 5)
                     problems.append(problem + QStringLiteral(" in:\n") + text);
                 ++versionsRead;
+                std::this_thread::yield(); // the writer needs the other core
             }
         });
         const auto joinReader = qScopeGuard([&] {
@@ -196,6 +306,15 @@ private Q_SLOTS:
     }
 
 private:
+    // What the CLI's QSettings would write, written as another process would: a new file in its place.
+    void writeAsAnotherProcess(const QByteArray &text)
+    {
+        QSaveFile other(m_path);
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(text);
+        QVERIFY(other.commit());
+    }
+
     QString fileText() const
     {
         QFile file(m_path);
