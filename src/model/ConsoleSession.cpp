@@ -158,6 +158,16 @@ void ConsoleSession::prepareServer(const QUrl &server)
 void ConsoleSession::restore(const QUrl &preferred)
 {
     const quint64 attempt = ++m_attempt;
+    // swarmwatch-cli may have signed in to a server (or chosen a project) since the logins were read, and
+    // `swarmwatch --server` names that server: start from the file.
+    m_logins->refresh(this, [this, attempt, preferred] {
+        if (attempt == m_attempt)
+            restoreFromLogins(attempt, preferred);
+    });
+}
+
+void ConsoleSession::restoreFromLogins(quint64 attempt, const QUrl &preferred)
+{
     const std::optional<LoginSettings::Login> login =
         preferred.isEmpty() ? m_logins->defaultLogin() : m_logins->login(preferred);
     if (!login || login->email.isEmpty()) {
@@ -219,21 +229,30 @@ void ConsoleSession::signIn(const QUrl &server, const QString &email, const QStr
             done(result.error);
             return;
         }
-        LoginSettings::Login login = known.value_or(LoginSettings::Login{});
-        login.server = m_session->server();
-        login.email = email;
-        login.rememberPassword = rememberPassword;
-        login.projectId = m_session->projectId();
-        m_logins->saveLogin(login);
-        storeToken(result.value);
-        const QUrl stored = m_session->server();
-        if (rememberPassword)
-            m_credentials->write(stored, email, CredentialStore::Secret::Password, password.toUtf8(),
-                                 [](const CredentialStore::Outcome &) {});
-        else
-            m_credentials->remove(stored, email, CredentialStore::Secret::Password,
-                                  [](const CredentialStore::Outcome &) {});
-        afterToken(stored, done);
+        // The project swarmwatch-cli chose for this server while the console ran is the one to use: read the
+        // file first.
+        m_logins->refresh(this, [=, this] {
+            if (attempt != m_attempt)
+                return;
+            const QUrl stored = m_session->server();
+            LoginSettings::Login login = m_logins->login(stored).value_or(LoginSettings::Login{});
+            {
+                const QSignalBlocker quiet(m_session.get()); // chosen for good once the projects are known
+                m_session->setProjectId(login.projectId);
+            }
+            login.server = stored;
+            login.email = email;
+            login.rememberPassword = rememberPassword;
+            m_logins->saveLogin(login);
+            storeToken(result.value);
+            if (rememberPassword)
+                m_credentials->write(stored, email, CredentialStore::Secret::Password, password.toUtf8(),
+                                     [](const CredentialStore::Outcome &) {});
+            else
+                m_credentials->remove(stored, email, CredentialStore::Secret::Password,
+                                      [](const CredentialStore::Outcome &) {});
+            afterToken(stored, done);
+        });
     });
 }
 

@@ -69,7 +69,8 @@ public:
     bool isDemo() const { return m_demo; }
 
     // Signs in with a token stored for `server` (the default login when empty): one that swarmwatch-cli or an
-    // earlier run stored. credentialsNeeded() when there is none or the server refuses it.
+    // earlier run stored, as the settings file holds it now. credentialsNeeded() when there is none or the
+    // server refuses it.
     void restore(const QUrl &server = {});
     // A login with a password; the token goes to the keychain (the password too, when asked), the login to
     // the settings. `done` gets no error on success; a TLS error carries the server's certificate.
@@ -105,6 +106,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void prepareServer(const QUrl &server);
+    void restoreFromLogins(quint64 attempt, const QUrl &preferred);
     void afterToken(const QUrl &server, Done done);
     void chooseProject(const ProjectContext &context);
     void startSync();

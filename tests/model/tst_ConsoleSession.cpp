@@ -13,6 +13,7 @@
 #include "StatusPresenter.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,12 +34,7 @@ class TestConsoleSession : public QObject
 private Q_SLOTS:
     void init()
     {
-        SimServer::Options options;
-        options.world.campaigns = 30;
-        options.world.agents = 5;
-        options.ticksPerSecond = 0;
-        options.pingInterval = 1000ms;
-        m_sim = std::make_unique<SimServer>(options);
+        m_sim = std::make_unique<SimServer>(simOptions());
         QVERIFY(m_sim->start());
         m_config = std::make_unique<QTemporaryDir>();
         QVERIFY(m_config->isValid());
@@ -46,7 +42,7 @@ private Q_SLOTS:
         open();
         // The keychain outlives the test: an earlier test (here or in another program of the run) may have
         // left a token under this same 127.0.0.1 port. Start clean, so that "not stored" means this test.
-        forgetSecrets();
+        forgetSecrets(m_sim->url());
     }
     void cleanup()
     {
@@ -56,6 +52,7 @@ private Q_SLOTS:
     }
 
     void restoresTheLoginOfTheCli();
+    void followsWhatTheCliStoresWhileRunning();
     void nothingStoredAsksForCredentials();
     void signInStoresTokenAndSignOutRemovesIt();
     void wrongPasswordAndInactiveAccountAreTold();
@@ -99,13 +96,52 @@ private:
         }
         return *result;
     }
-    void forgetSecrets()
+    static SimServer::Options simOptions()
+    {
+        SimServer::Options options;
+        options.world.campaigns = 30;
+        options.world.agents = 5;
+        options.ticksPerSecond = 0;
+        options.pingInterval = 1000ms;
+        return options;
+    }
+    // swarmwatch-cli with this test's settings file and the keychain; its stderr when it fails.
+    QString runCli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
+        environment.remove(QStringLiteral("SWARMWATCH_TOKEN"));
+        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        cli.setProcessEnvironment(environment);
+        QSignalSpy finished(&cli,
+                            &QProcess::finished); // waits with the event loop on: the simulator runs here
+        cli.start(QStringLiteral(SWARMWATCH_CLI), arguments);
+        cli.write(input);
+        cli.closeWriteChannel();
+        if (!finished.wait(kWaitMs))
+            return QStringLiteral("swarmwatch-cli %1 did not finish within 30 s").arg(arguments.join(u' '));
+        if (cli.exitStatus() != QProcess::NormalExit || cli.exitCode() != 0)
+            return QStringLiteral("swarmwatch-cli %1 failed (%2): %3")
+                .arg(arguments.join(u' '))
+                .arg(cli.exitCode())
+                .arg(QString::fromUtf8(cli.readAllStandardError()));
+        return {};
+    }
+    QString loginToCli(const QUrl &server)
+    {
+        return runCli({QStringLiteral("login"), QStringLiteral("--server"), server.toString(),
+                       QStringLiteral("--email"), QString::fromLatin1(SimWorld::kDemoEmail),
+                       QStringLiteral("--password-stdin")},
+                      QByteArray(SimWorld::kDemoPassword) + '\n');
+    }
+    void forgetSecrets(const QUrl &server)
     {
         for (const char *email : {SimWorld::kDemoEmail, "inactive@swarmwatch.example"}) {
             for (const auto secret : {CredentialStore::Secret::Token, CredentialStore::Secret::Password}) {
                 std::optional<CredentialStore::Outcome> outcome;
-                m_credentials->remove(LoginSettings::normalized(m_sim->url()), QString::fromLatin1(email),
-                                      secret, [&outcome](const CredentialStore::Outcome &o) { outcome = o; });
+                m_credentials->remove(LoginSettings::normalized(server), QString::fromLatin1(email), secret,
+                                      [&outcome](const CredentialStore::Outcome &o) { outcome = o; });
                 QVERIFY2(QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs),
                          "the keychain did not answer within 30 s");
                 QVERIFY2(outcome->ok, qPrintable(outcome->message));
@@ -142,21 +178,8 @@ void TestConsoleSession::restoresTheLoginOfTheCli()
 {
     // swarmwatch-cli logs in (its settings file and keychain entry); the console opens signed in, no dialog.
     close();
-    QProcess cli;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
-    environment.remove(QStringLiteral("SWARMWATCH_TOKEN"));
-    environment.remove(QStringLiteral("QT_LOGGING_RULES"));
-    cli.setProcessEnvironment(environment);
-    QSignalSpy finished(&cli, &QProcess::finished);
-    cli.start(QStringLiteral(SWARMWATCH_CLI),
-              {QStringLiteral("login"), QStringLiteral("--server"), m_sim->url().toString(),
-               QStringLiteral("--email"), QString::fromLatin1(SimWorld::kDemoEmail),
-               QStringLiteral("--password-stdin")});
-    cli.write(QByteArray(SimWorld::kDemoPassword) + '\n');
-    cli.closeWriteChannel();
-    QVERIFY2(finished.wait(kWaitMs), "swarmwatch-cli login did not finish within 30 s");
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const QString cliFailed = loginToCli(m_sim->url());
+    QVERIFY2(cliFailed.isEmpty(), qPrintable(cliFailed));
 
     open();
     QSignalSpy needed(m_console.get(), &ConsoleSession::credentialsNeeded);
@@ -169,18 +192,58 @@ void TestConsoleSession::restoresTheLoginOfTheCli()
     QTRY_COMPARE_WITH_TIMEOUT(m_presenter->overall().look, StatusPresenter::Look::Live, kWaitMs);
 }
 
+// The console reads the logins once and answers from memory; what swarmwatch-cli stores while it runs must
+// still count, and never be overwritten by the console's older copy.
+void TestConsoleSession::followsWhatTheCliStoresWhileRunning()
+{
+    QCOMPARE(signIn().kind, ApiError::Kind::None);
+    QCOMPARE(m_console->projectId(), std::optional<qint64>(1));
+    QTRY_VERIFY_WITH_TIMEOUT(readSecret(CredentialStore::Secret::Token).found, kWaitMs); // the CLI's token
+    m_settingsFile->flush();
+
+    // `swarmwatch-cli use-project 2` meanwhile: the next sign-in here uses project 2, and keeps it.
+    QString cliFailed = runCli({QStringLiteral("use-project"), QStringLiteral("2"),
+                                QStringLiteral("--server"), m_sim->url().toString()});
+    QVERIFY2(cliFailed.isEmpty(), qPrintable(cliFailed));
+    QCOMPARE(signIn().kind, ApiError::Kind::None);
+    QCOMPARE(m_console->projectId(), std::optional<qint64>(2));
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->campaigns()->rowCount(), listed(2), kWaitMs);
+    m_settingsFile->flush();
+    {
+        SettingsFile reread(m_settingsFile->fileName(), QSettings::IniFormat);
+        LoginSettings stored(&reread);
+        QCOMPARE(stored.login(m_sim->url())->projectId, std::optional<qint64>(2));
+    }
+
+    // `swarmwatch-cli login` to another server meanwhile, then `swarmwatch --server` names it: the running
+    // console signs in to it with the CLI's token, no dialog.
+    SimServer other(simOptions());
+    QVERIFY(other.start());
+    const auto forgetOther = qScopeGuard([&] { forgetSecrets(other.url()); });
+    cliFailed = loginToCli(other.url());
+    QVERIFY2(cliFailed.isEmpty(), qPrintable(cliFailed));
+    QSignalSpy needed(m_console.get(), &ConsoleSession::credentialsNeeded);
+    m_console->restore(other.url());
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->server(), LoginSettings::normalized(other.url()), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->state(), ConsoleSession::State::SignedIn, kWaitMs);
+    QCOMPARE(needed.count(), 0);
+    // Both logins stay, the CLI's first (it was the last used).
+    QCOMPARE(m_logins->logins().size(), 2);
+    QCOMPARE(m_logins->defaultServer(), LoginSettings::normalized(other.url()));
+}
+
 void TestConsoleSession::nothingStoredAsksForCredentials()
 {
     QSignalSpy needed(m_console.get(), &ConsoleSession::credentialsNeeded);
     m_console->restore();
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, kWaitMs);
     QCOMPARE(m_console->state(), ConsoleSession::State::SignedOut);
-    QCOMPARE(needed.count(), 1);
     QCOMPARE(m_presenter->overall().look, StatusPresenter::Look::SignedOut);
     QCOMPARE(m_presenter->overall().text, QStringLiteral("Signed out"));
 
     // A server never signed in to: the dialog is prefilled with it and says why.
     m_console->restore(QUrl(QStringLiteral("https://elsewhere.example")));
-    QCOMPARE(needed.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 2, kWaitMs);
     QCOMPARE(needed.last().at(0).toUrl(), QUrl(QStringLiteral("https://elsewhere.example")));
     QVERIFY(needed.last().at(2).toString().contains(QStringLiteral("not signed in")));
 }
