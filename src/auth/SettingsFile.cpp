@@ -6,6 +6,8 @@ namespace {
 
 QString defaultFileName()
 {
+    // A default QSettings knows the path (organization, application, XDG_CONFIG_HOME, setPath()); making one
+    // reads the file once more at startup, which is cheap next to getting the path wrong.
     const QSettings defaults;
     return defaults.fileName();
 }
@@ -35,6 +37,7 @@ SettingsFile::~SettingsFile()
 
 void SettingsFile::read(const std::function<void(QSettings &)> &read)
 {
+    Q_ASSERT(QThread::currentThread() != &m_thread);
     QSettings *settings = m_settings.get();
     QMetaObject::invokeMethod(
         settings, [settings, &read] { read(*settings); }, Qt::BlockingQueuedConnection);
@@ -51,6 +54,7 @@ void SettingsFile::edit(std::function<void(QSettings &)> edit)
 
 void SettingsFile::flush()
 {
+    Q_ASSERT(QThread::currentThread() != &m_thread);
     QSettings *settings = m_settings.get();
     QMetaObject::invokeMethod(
         settings, [settings] { settings->sync(); }, Qt::BlockingQueuedConnection);

@@ -21,7 +21,9 @@ namespace swarmwatch {
 class SettingsFile
 {
 public:
-    SettingsFile(); // the application's file, where a default QSettings would put it
+    // The application's file, where a default QSettings would put it; without the system-wide fallbacks
+    // (/etc/xdg) that a default QSettings also reads: every setting's default is in the code.
+    SettingsFile();
     SettingsFile(const QString &fileName, QSettings::Format format);
     ~SettingsFile(); // waits until every edit is in the file
     SettingsFile(const SettingsFile &) = delete;
@@ -29,13 +31,14 @@ public:
 
     QString fileName() const { return m_fileName; }
 
-    // Runs `read` on the writer's thread, after every edit queued so far, and waits for it: for startup, as
-    // it waits for a sync in progress too.
+    // Runs `read` on the writer's thread, after every edit this thread queued so far, and waits for it: for
+    // startup, as it waits for a sync in progress too. `read` may also write (a migration), as an edit.
+    // Neither this nor flush() may be called from the writer's thread (an edit): it would wait for itself.
     void read(const std::function<void(QSettings &)> &read);
     // Queues `edit` to run on the writer's thread, all of it before the file is next synced.
     void edit(std::function<void(QSettings &)> edit);
-    // Waits until every edit so far is in the file (for whoever reads it next: the CLI, a test); a file that
-    // cannot be written stays as it was, as with any QSettings.
+    // Waits until every edit this thread queued so far is in the file (for whoever reads it next: the CLI, a
+    // test); a file that cannot be written stays as it was, as with any QSettings.
     void flush();
 
 private:
