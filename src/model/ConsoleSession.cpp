@@ -218,8 +218,7 @@ void ConsoleSession::signIn(const QUrl &server, const QString &email, const QStr
     m_demo = false;
     prepareServer(server);
     m_email = email;
-    const std::optional<LoginSettings::Login> known = m_logins->login(server);
-    m_session->setProjectId(known ? known->projectId : std::nullopt);
+    // No project yet: one set here would be written to the file (projectChanged) before the file is read.
     setState(State::SigningIn);
     m_pending = m_session->login(email, password, [=, this](const ApiResult<QByteArray> &result) {
         if (attempt != m_attempt)
@@ -243,6 +242,7 @@ void ConsoleSession::signIn(const QUrl &server, const QString &email, const QStr
             login.server = stored;
             login.email = email;
             login.rememberPassword = rememberPassword;
+            login.projectId.reset(); // the file's stays: chooseProject() writes a project it changes
             m_logins->saveLogin(login);
             storeToken(result.value);
             if (rememberPassword)
@@ -325,11 +325,12 @@ void ConsoleSession::afterToken(const QUrl &server, Done done)
 
 void ConsoleSession::chooseProject(const ProjectContext &context)
 {
-    const std::optional<qint64> chosen = context.projectToUse(m_session->projectId());
+    const std::optional<qint64> stored = m_session->projectId();
+    const std::optional<qint64> chosen = context.projectToUse(stored);
     // Quietly, without the projectChanged() a switch gives: LiveSync starts after this.
     const QSignalBlocker quiet(m_session.get());
     m_session->setProjectId(chosen);
-    if (!m_demo && chosen)
+    if (!m_demo && chosen && chosen != stored) // else what swarmwatch-cli chose meanwhile stays in the file
         m_logins->setProjectId(server(), chosen);
 }
 

@@ -198,7 +198,8 @@ void TestConsoleSession::followsWhatTheCliStoresWhileRunning()
 {
     QCOMPARE(signIn().kind, ApiError::Kind::None);
     QCOMPARE(m_console->projectId(), std::optional<qint64>(1));
-    QTRY_VERIFY_WITH_TIMEOUT(readSecret(CredentialStore::Secret::Token).found, kWaitMs); // the CLI's token
+    // The token stored here, which the CLI runs below use.
+    QTRY_VERIFY_WITH_TIMEOUT(readSecret(CredentialStore::Secret::Token).found, kWaitMs);
     m_settingsFile->flush();
 
     // `swarmwatch-cli use-project 2` meanwhile: the next sign-in here uses project 2, and keeps it.
@@ -230,6 +231,20 @@ void TestConsoleSession::followsWhatTheCliStoresWhileRunning()
     // Both logins stay, the CLI's first (it was the last used).
     QCOMPARE(m_logins->logins().size(), 2);
     QCOMPARE(m_logins->defaultServer(), LoginSettings::normalized(other.url()));
+
+    // `swarmwatch-cli use-project 1` for the first server while signed in to the other: signing in back to
+    // it uses project 1, though this console last knew 2 there.
+    cliFailed = runCli({QStringLiteral("use-project"), QStringLiteral("1"), QStringLiteral("--server"),
+                        m_sim->url().toString()});
+    QVERIFY2(cliFailed.isEmpty(), qPrintable(cliFailed));
+    QCOMPARE(signIn().kind, ApiError::Kind::None);
+    QCOMPARE(m_console->projectId(), std::optional<qint64>(1));
+    m_settingsFile->flush();
+    {
+        SettingsFile reread(m_settingsFile->fileName(), QSettings::IniFormat);
+        LoginSettings stored(&reread);
+        QCOMPARE(stored.login(m_sim->url())->projectId, std::optional<qint64>(1));
+    }
 }
 
 void TestConsoleSession::nothingStoredAsksForCredentials()
