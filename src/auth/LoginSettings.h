@@ -23,8 +23,12 @@ class SettingsFile;
 // The logins are read once and answered from memory. Each change is made at once in memory and goes to the
 // file as one edit on the SettingsFile's thread. There it holds a lock file beside the settings file, which
 // every LoginSettings (the GUI's, each swarmwatch-cli's) holds for its changes, and it is made to the file as
-// the lock finds it: what another process saved meanwhile is kept, never mixed key by key with this change,
-// and shows here once the change has run. refresh() reads the file again without changing it.
+// the lock finds it: what another process saved meanwhile is kept, not mixed key by key with this change, and
+// shows here once the last change made here has run. refresh() reads the file again without changing it.
+// Limits: a lock not had within 10 s is logged and the change made without it; QSettings sees another
+// process's change by the file's size and modification time, so one of the same size within the file
+// system's time granularity (nanoseconds on ext4, seconds on some) can go unseen. Only startup (a migration)
+// and the destructor's flush wait for the lock on the caller's thread.
 class LoginSettings
 {
 public:
