@@ -11,6 +11,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <utility>
 
 namespace swarmwatch {
 
@@ -192,9 +193,8 @@ void LoginSettings::refresh(QObject *context, std::function<void()> done)
         QMetaObject::invokeMethod(
             receiver,
             [this, number, logins, context, done] {
+                m_refreshed.append({context, done});
                 receive(number, logins);
-                if (context)
-                    done();
             },
             Qt::QueuedConnection);
     });
@@ -202,8 +202,14 @@ void LoginSettings::refresh(QObject *context, std::function<void()> done)
 
 void LoginSettings::receive(quint64 number, const QList<Login> &logins)
 {
-    if (number == m_changes)
-        m_logins = logins;
+    if (number != m_changes)
+        return; // that change's own list comes later, from the file as it leaves it
+    m_logins = logins;
+    const auto refreshed = std::exchange(m_refreshed, {});
+    for (const auto &[context, done] : refreshed) {
+        if (context)
+            done();
+    }
 }
 
 std::optional<LoginSettings::Login> LoginSettings::login(const QUrl &server) const

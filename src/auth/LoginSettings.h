@@ -2,12 +2,14 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QObject;
 
@@ -65,7 +67,8 @@ public:
     static QUrl normalized(const QUrl &server);
 
     // Reads the logins from the file again, for what swarmwatch-cli changed since, and then calls `done`
-    // unless `context` is gone. For a sign-in, so that it starts from the file; `context` lives on the thread
+    // unless `context` is gone; after a change made here meanwhile has run too, so that the list `done`
+    // finds is the file's. For a sign-in, so that it starts from the file; `context` lives on the thread
     // this was made on.
     void refresh(QObject *context, std::function<void()> done);
 
@@ -74,13 +77,16 @@ private:
     // thread.
     using Change = std::function<bool(QList<Login> &)>;
     void change(const Change &change);
-    // Puts the file's list in place of m_logins unless a change made here after `number` is still to come.
+    // Puts the file's list in place of m_logins unless a change made here after `number` is still to come,
+    // and then answers the refreshes waiting for it.
     void receive(quint64 number, const QList<Login> &logins);
 
     SettingsFile *m_file;
     QList<Login> m_logins;
     quint64 m_changes = 0; // changes made here so far: the file's list replaces m_logins after the last one
     std::unique_ptr<QObject> m_receiver; // on the constructing thread: the file's list comes back to it
+    // refresh() callbacks: called when the file's list is in m_logins, which a change made meanwhile defers.
+    QList<std::pair<QPointer<QObject>, std::function<void()>>> m_refreshed;
 };
 
 } // namespace swarmwatch

@@ -253,6 +253,25 @@ private Q_SLOTS:
         QVERIFY(!called);
     }
 
+    // A change made here before a refresh's answer arrives: the refresh answers with the list that change
+    // leaves in the file, not with the one in memory.
+    void aRefreshAnswersAfterAChangeMadeMeanwhile()
+    {
+        SettingsFile file(m_path, QSettings::IniFormat);
+        LoginSettings settings(&file);
+        file.flush();
+        writeAsAnotherProcess("[logins]\n"
+                              "1\\email=carol@c.example\n1\\server=https://c.example\n"
+                              "size=1\n");
+        std::optional<int> seen;
+        QObject context;
+        settings.refresh(&context, [&] { seen = int(settings.logins().size()); });
+        settings.saveLogin(login("https://a.example", "alice@a.example", 2));
+        QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 20000);
+        QCOMPARE(*seen, 2);
+        QCOMPARE(settings.defaultServer(), QUrl(QStringLiteral("https://a.example")));
+    }
+
     // A save rewrites the whole login list; the file must never be synced with it half done, or the CLI (or a
     // crash) would find logins missing. A thread reads the file, as another process would, while logins are
     // saved and other settings change between them; every version it sees holds the whole list.
