@@ -12,6 +12,7 @@
 #include "SimServer.h"
 #include "StatusPresenter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -94,6 +95,9 @@ struct ConsoleFixture {
     {
         const QString folder = QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots");
         QDir().mkpath(folder);
+        // A text changed since the event loop last ran is laid out only when the posted layout requests run;
+        // without this a label that just grew is drawn clipped ("Recc").
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
 };
