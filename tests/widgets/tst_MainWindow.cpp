@@ -430,7 +430,8 @@ void TestMainWindow::screenshots()
     ConsoleFixture::screenshot(f().window.get(), QStringLiteral("main-window-agents"));
     f().window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentWidget(campaigns());
 
-    // A dark palette: everything stays readable (icons carry shape, not only colour).
+    // A dark palette, set for the application as a desktop's dark theme is: everything stays readable (icons
+    // carry shape, not only colour; the action icons take the palette's text colour).
     const QPalette light = QApplication::palette();
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
@@ -444,9 +445,20 @@ void TestMainWindow::screenshots()
     dark.setColor(QPalette::HighlightedText, Qt::white);
     dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
     dark.setColor(QPalette::ToolTipText, Qt::white);
-    f().window->setPalette(dark);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
+    QApplication::setPalette(dark);
+    // The change reaches the widgets through the event loop.
+    QTRY_COMPARE_WITH_TIMEOUT(f().window->palette().color(QPalette::Window), dark.color(QPalette::Window),
+                              kWaitMs);
+    // The stale banner takes its colours from the palette in force, not from the one it was made under.
+    const auto *banner = f().window->findChild<QLabel *>(QStringLiteral("staleBanner"));
+    QTRY_COMPARE_WITH_TIMEOUT(banner->palette().color(banner->backgroundRole()),
+                              dark.color(QPalette::ToolTipBase), kWaitMs);
+    QCOMPARE(banner->palette().color(banner->foregroundRole()), dark.color(QPalette::ToolTipText));
     ConsoleFixture::screenshot(f().window.get(), QStringLiteral("main-window-dark"));
-    f().window->setPalette(light);
+    QApplication::setPalette(light);
+    QTRY_COMPARE_WITH_TIMEOUT(f().window->palette().color(QPalette::Window), light.color(QPalette::Window),
+                              kWaitMs);
     const QImage shot = f().window->grab().toImage();
     QVERIFY(!shot.isNull());
     QCOMPARE(shot.width(), f().window->width() * static_cast<int>(shot.devicePixelRatio()));

@@ -3,8 +3,11 @@
 #include "CampaignFilterModel.h"
 
 #include <QFont>
+#include <QGuiApplication>
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
+#include <QPalette>
 #include <QPixmap>
 
 // The resources live in this static library: register them before the first icon is read.
@@ -16,6 +19,58 @@ static void registerIconResources()
 namespace swarmwatch {
 
 namespace {
+
+// Draws a one-colour shape in the application palette's button text colour, read when the icon is drawn: an
+// action's icon is then as readable as its label in a light and in a dark palette, and follows a change of
+// the palette while the application runs (a fixed colour was faint on dark buttons).
+class PaletteTintedIconEngine final : public QIconEngine
+{
+public:
+    explicit PaletteTintedIconEngine(QIcon shape)
+        : m_shape(std::move(shape))
+    {}
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        const QPalette palette = QGuiApplication::palette();
+        const QColor colour = mode == QIcon::Disabled
+                                  ? palette.color(QPalette::Disabled, QPalette::ButtonText)
+                                  : palette.color(QPalette::Active, QPalette::ButtonText);
+        // Device pixels: the caller has already scaled the size for the screen.
+        QPixmap pixmap = m_shape.pixmap(size, 1.0, QIcon::Normal, state);
+        if (pixmap.isNull())
+            return pixmap;
+        QPainter painter(&pixmap);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(pixmap.rect(), colour);
+        return pixmap;
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap tinted = pixmap(rect.size() * scale, mode, state);
+        tinted.setDevicePixelRatio(scale);
+        painter->drawPixmap(rect, tinted);
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return m_shape.actualSize(size, mode, state);
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return m_shape.availableSizes(mode, state);
+    }
+
+    QIconEngine *clone() const override { return new PaletteTintedIconEngine(m_shape); }
+    QString key() const override { return QStringLiteral("PaletteTintedIconEngine"); }
+    bool isNull() override { return m_shape.isNull(); }
+
+private:
+    QIcon m_shape;
+};
 
 QIcon load(const QString &path)
 {
@@ -66,7 +121,12 @@ QIcon Icons::connection(StatusPresenter::Look look)
 
 QIcon Icons::action(const QString &name)
 {
-    return load(QStringLiteral(":/action/%1.svg").arg(name));
+    static QHash<QString, QIcon> tinted;
+    auto it = tinted.find(name);
+    if (it == tinted.end())
+        it = tinted.insert(
+            name, QIcon(new PaletteTintedIconEngine(load(QStringLiteral(":/action/%1.svg").arg(name)))));
+    return *it;
 }
 
 QIcon Icons::withBadge(const QIcon &icon, int count)

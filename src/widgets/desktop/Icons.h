@@ -14,7 +14,9 @@ public:
     static QIcon application();
     static QIcon campaignState(const QString &state); // unknown states get "other"
     static QIcon connection(StatusPresenter::Look look);
-    static QIcon action(const QString &name); // reveal, reconnect, sign-out, filter
+    // reveal, reconnect, sign-out, filter: drawn in the application palette's button text colour, so they
+    // follow a light or dark palette as the labels beside them do.
+    static QIcon action(const QString &name);
     // The icon with a count in a round badge at its top right (the tray's unseen cracks); as is for 0.
     static QIcon withBadge(const QIcon &icon, int count);
 };

@@ -67,10 +67,9 @@ MainWindow::MainWindow(ConsoleSession *console, ConsoleSettings *settings, Statu
     m_staleBanner->setWordWrap(true);
     m_staleBanner->setAutoFillBackground(true);
     m_staleBanner->setMargin(6);
-    QPalette banner = m_staleBanner->palette();
-    banner.setColor(QPalette::Window, banner.color(QPalette::ToolTipBase));
-    banner.setColor(QPalette::WindowText, banner.color(QPalette::ToolTipText));
-    m_staleBanner->setPalette(banner);
+    // Roles, not colours copied once: the banner follows a palette changed while the console runs.
+    m_staleBanner->setBackgroundRole(QPalette::ToolTipBase);
+    m_staleBanner->setForegroundRole(QPalette::ToolTipText);
     m_staleBanner->hide();
     m_ui->centralLayout->insertWidget(1, m_staleBanner);
 
