@@ -22,6 +22,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMultiHash>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -409,9 +411,53 @@ void TestMainWindow::keyboardReachesEverything()
     QVERIFY(reachable(indicator("campaignsFeedIndicator")));
     QVERIFY(reachable(f().window->findChild<QComboBox *>(QStringLiteral("projectCombo"))));
     // The tabs carry mnemonics.
-    const QTabWidget *tabs = f().window->findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    auto *tabs = f().window->findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     for (int i = 0; i < tabs->count(); ++i)
         QVERIFY2(tabs->tabText(i).contains(QLatin1Char('&')), qPrintable(tabs->tabText(i)));
+
+    // Tab leaves the table (it does not walk its cells), both ways.
+    tabs->setCurrentWidget(campaigns());
+    f().window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f().window.get()));
+    table()->setCurrentIndex(table()->model()->index(0, 0)); // a cell to walk from, if Tab walked cells
+    table()->setFocus();
+    QTRY_VERIFY(table()->hasFocus());
+    QTest::keyClick(table(), Qt::Key_Tab);
+    QVERIFY2(!table()->hasFocus(), "Tab moved within the campaign table instead of out of it");
+    table()->setCurrentIndex(table()->model()->index(0, 1));
+    table()->setFocus();
+    QTRY_VERIFY(table()->hasFocus());
+    QTest::keyClick(table(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QVERIFY2(!table()->hasFocus(), "Shift+Tab moved within the campaign table instead of out of it");
+
+    // No two things on screen answer to the same Alt+letter (Alt+F opened the filter, not the File menu).
+    const auto mnemonicOf = [](const QString &text) {
+        for (qsizetype at = text.indexOf(QLatin1Char('&')); at >= 0 && at + 1 < text.size();
+             at = text.indexOf(QLatin1Char('&'), at + 2)) {
+            if (text.at(at + 1) != QLatin1Char('&'))
+                return text.at(at + 1).toLower();
+        }
+        return QChar();
+    };
+    QMultiHash<QChar, QString> owners;
+    const auto add = [&](const QString &text) {
+        if (const QChar letter = mnemonicOf(text); !letter.isNull())
+            owners.insert(letter, text);
+    };
+    for (const QAction *menu : f().window->menuBar()->actions())
+        add(menu->text());
+    for (int i = 0; i < tabs->count(); ++i)
+        add(tabs->tabText(i));
+    for (const QLabel *label : f().window->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->buddy())
+            add(label->text());
+    }
+    for (const QAbstractButton *button : f().window->findChildren<QAbstractButton *>()) {
+        if (button->isVisible())
+            add(button->text());
+    }
+    for (const QChar letter : owners.uniqueKeys())
+        QVERIFY2(owners.count(letter) == 1, qPrintable(QStringList(owners.values(letter)).join(u", ")));
 }
 
 void TestMainWindow::screenshots()

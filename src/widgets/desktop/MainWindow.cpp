@@ -56,7 +56,7 @@ MainWindow::MainWindow(ConsoleSession *console, ConsoleSettings *settings, Statu
     m_activity->setObjectName(QStringLiteral("activityView"));
     m_ui->viewTabs->addTab(m_campaigns, tr("&Campaigns"));
     m_ui->viewTabs->addTab(m_agents, tr("A&gents"));
-    m_ui->viewTabs->addTab(m_activity, tr("Acti&vity"));
+    m_ui->viewTabs->addTab(m_activity, tr("Ac&tivity"));
     m_ui->viewTabs->setCurrentIndex(
         std::clamp(static_cast<int>(settings->number(ConsoleSettings::Key::CurrentView)), 0, 2));
     connect(m_ui->viewTabs, &QTabWidget::currentChanged, this,
