@@ -159,6 +159,9 @@ void TestLoginDialog::unreachableAndNotCipherSwarm()
     QVERIFY(settled());
     QVERIFY2(dialog()->errorText().startsWith(QStringLiteral("Error: Cannot reach 127.0.0.1")),
              qPrintable(dialog()->errorText()));
+    // The keyboard goes on where the mistake is: the address, selected, so typing replaces it.
+    QCOMPARE(dialog()->focusWidget(), child<QLineEdit>("serverEdit"));
+    QCOMPARE(child<QLineEdit>("serverEdit")->selectedText(), child<QLineEdit>("serverEdit")->text());
 
     // A web server that answers with an HTML page.
     ScriptedHttpServer web;
@@ -175,6 +178,7 @@ void TestLoginDialog::unreachableAndNotCipherSwarm()
     const QString error = dialog()->errorText();
     QVERIFY(dialog()->isVisible()); // Enter after an error signs in again, never cancels
     QVERIFY2(error.contains(QStringLiteral("not a CipherSwarm server")), qPrintable(error));
+    QCOMPARE(dialog()->focusWidget(), child<QLineEdit>("serverEdit"));
     QVERIFY2(!error.contains(QStringLiteral("<")) && error.size() < 200, qPrintable(error));
 }
 

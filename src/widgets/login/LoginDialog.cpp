@@ -144,9 +144,15 @@ void LoginDialog::finished(const ApiError &error)
         m_certificateServer = server;
         m_ui->certificateDetails->setText(describeCertificate(error.certificate));
         m_ui->certificateBox->show(); // trusting takes a deliberate choice: not the default, not focused
+        m_ui->serverEdit->setFocus();
     } else if (error.kind == ApiError::Kind::Unauthorized) {
         m_ui->passwordEdit->selectAll();
         m_ui->passwordEdit->setFocus();
+    } else {
+        // Unreachable, not CipherSwarm, a server error: the address is what to look at, and the keyboard must
+        // land somewhere that takes it (not on Cancel, where disabling the fields left it).
+        m_ui->serverEdit->selectAll();
+        m_ui->serverEdit->setFocus();
     }
 }
 
