@@ -86,10 +86,6 @@
 <context>
     <name>AgentsView</name>
     <message>
-        <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Agent name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,6 +95,10 @@
     </message>
     <message>
         <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -203,10 +203,6 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Campaign name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,6 +220,10 @@
     </message>
     <message>
         <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -247,26 +247,151 @@
 SwarmWatch&apos;s command-line twin, for SSH sessions and scripts.
 
 Commands:
-  login        Log in and keep the token in the keychain
-  logout       Log out and delete the stored token
-  whoami       Show the signed-in user, server and project
-  projects     List your projects (* marks the active one)
-  use-project  Make project ID the active one
-  campaigns    List the active project&apos;s campaigns
-  agents       List the agents
-  summary      Show the dashboard summary
-  watch        Follow campaigns (and agents) live, as a table or JSON lines
-  sse          Parse SSE bytes from a file, or follow a live feed, as JSON lines
-  journal      Read the journal swarmwatch keeps (--since 2h, --kind, --json)
-
+%1
 Server: --server URL, else $SWARMWATCH_SERVER, else the last login.
-Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login`.
+Token: $SWARMWATCH_TOKEN, else the keychain entry stored by `login` for that server.
 
 Options:
   -h, --help     Show this help (also: swarmwatch-cli &lt;command&gt; --help)
   -v, --version  Show the version
 
-Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
+Exit codes: 0 ok, 2 usage or bad input, 3 not logged in, session expired or no keychain,
+4 network or server.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandContext</name>
+    <message>
+        <source>SWARMWATCH_TOKEN was refused by %1 (%2): set a fresh token (`swarmwatch-cli token` prints one where you are logged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired or invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session expired for %1: run `swarmwatch-cli login`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with an HTML page: not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page: not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered 422 (%2): not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something CipherSwarm does not send (%2): not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid server URL “%1”: expected http(s)://host[:port]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server URL must not contain a user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server given: use --server URL (or set SWARMWATCH_SERVER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not logged in to %1: run `swarmwatch-cli login` or set SWARMWATCH_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain to read the token from (%1): set SWARMWATCH_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWARMWATCH_PROJECT must be a project id, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you belong to no project on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandList</name>
+    <message>
+        <source>Log in to a server and keep the token in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out of a server (--all: every server) and delete its token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the servers you are logged in to (* marks the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the token for scripts (SWARMWATCH_TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the signed-in user, server and project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List your projects (* marks the one in use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make project ID the one in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the project&apos;s campaigns with progress and ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the dashboard summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow campaigns (and agents) live, as a table or JSON lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parse SSE bytes from a file, or follow a live feed, as JSON lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the journal swarmwatch keeps (--since 2h, --kind, --json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print shell completion: bash or zsh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCommand</name>
+    <message>
+        <source>Usage: swarmwatch-cli completion bash|zsh
+
+Prints the shell completion script. For the current shell:
+  source &lt;(swarmwatch-cli completion bash)
+For good: swarmwatch-cli completion zsh &gt; &quot;${fpath[1]}/_swarmwatch-cli&quot;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swarmwatch-cli completion: say which shell: bash or zsh
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,6 +534,74 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
     </message>
     <message>
         <source>Lines shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginCommands</name>
+    <message>
+        <source>--email is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain to keep the token in, so nothing was stored (%1). For scripts, set SWARMWATCH_TOKEN (`swarmwatch-cli token` prints it where you are logged in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no terminal to ask for the password on: pipe it in with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered 422 to the login (%2): not a CipherSwarm server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not take the token, so nothing was stored (%1). For scripts, set SWARMWATCH_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in to %1 as %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token stored for %1 could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged out of %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in to %1; nothing to do.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in to any server; nothing to do.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in to any server (swarmwatch-cli login --server URL --email EMAIL).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -571,6 +764,13 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Demo</source>
@@ -584,51 +784,11 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
 <context>
     <name>ServerCommands</name>
     <message>
-        <source>Log in and keep the token in the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log out and delete the stored token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the signed-in user, server and project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List your projects (* marks the active one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make project ID the active one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List the active project&apos;s campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List the agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the dashboard summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow campaigns (and agents) live, as a table or JSON lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The CipherSwarm server (default: $SWARMWATCH_SERVER, then the last login).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the API&apos;s JSON instead of a table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -648,89 +808,11 @@ Exit codes: 0 ok, 2 usage or bad input, 3 authentication, 4 network or server.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow the agents too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show cracked plaintexts in toasts (hidden by default).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnect a feed silent this long (default 75).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full resync interval (default 60).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>REST budget against the server (default 100; 0: no limit).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unexpected arguments: %1 (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no server given: use --server URL (or set SWARMWATCH_SERVER)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid server URL “%1”: expected http(s)://host[:port]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server URL must not contain a user name or password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--email is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>logged in, but the token was not stored: %1 For scripts, set SWARMWATCH_TOKEN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged in to %1 as %2.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stored token could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged out of %1.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not logged in to %1: run `swarmwatch-cli login` or set SWARMWATCH_TOKEN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>you belong to no project on this server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -763,63 +845,58 @@ token expires: %6
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>STATE</source>
+        <source>Print JSON instead of a table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PRIORITY</source>
+        <source>Log out of every server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>UPDATED</source>
+        <source>Order by one of %1; a leading - reverses (default: newest first, as the server lists them).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes</source>
+        <source>key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no</source>
+        <source>Only campaigns in these states (comma-separated, e.g. active,paused).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ENABLED</source>
+        <source>states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LAST SEEN</source>
+        <source>At most this many campaigns (0: all); with watch --json, in the snapshot and final pictures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>OS</source>
+        <source>use-project needs the id of a project: swarmwatch-cli use-project ID (`swarmwatch-cli projects` lists them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DEVICES</source>
+        <source>--all and --server exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no login for %1 to remember the project in: set SWARMWATCH_PROJECT=%2 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>agents online:   %1 of %2
 tasks running:   %3 of %4
-cracked (24 h):  %5
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--watchdog-seconds takes a number from 1 to 86400</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--resync-seconds takes a number from 1 to 86400</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--max-requests-per-second takes a number from 0 to 100000</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 - %2%3
-
+hash rate:       %5
+cracked (24 h):  %6
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,14 +1091,6 @@ cracked (24 h):  %5
 <context>
     <name>SseCommand</name>
     <message>
-        <source>connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reconnecting (attempt %1, waiting for the network): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,6 +1221,166 @@ cracked (24 h):  %5
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TableFormatter</name>
+    <message>
+        <source>--sort takes one of %1 (a leading - reverses): not “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a number of rows, 0 for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--state takes states from %1: not “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRACKED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPEED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST SEEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LATEST ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchCommand</name>
+    <message numerus="yes">
+        <source>… %n more (narrow with --state or --limit)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more agents (a taller terminal shows them)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow the agents too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show cracked plaintexts in toasts (hidden by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect a feed silent this long (default 75).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full resync interval (default 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST budget against the server (default 100; 0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--watchdog-seconds takes a number from 1 to 86400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--resync-seconds takes a number from 1 to 86400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-requests-per-second takes a number from 0 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 feed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, next try in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last notification: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1731,7 +1960,7 @@ cracked (24 h):  %5
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No keychain service is available (%1). The login is kept in memory for this session only; nothing is written to disk.</source>
+        <source>No keychain service is available: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,6 +2125,10 @@ cracked (24 h):  %5
     </message>
     <message>
         <source>it was damaged while SwarmWatch wrote to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (%2) and cannot be set aside: not recording.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2145,18 +2378,6 @@ cracked (24 h):  %5
         <source>unauthorized</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>reconnecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>swarmwatch::LoginDialog</name>
@@ -2227,10 +2448,6 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Acti&amp;vity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About SwarmWatch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2272,6 +2489,10 @@ SHA-256: %5</source>
     </message>
     <message>
         <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2464,6 +2685,26 @@ SHA-256: %5</source>
     </message>
     <message>
         <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
