@@ -46,7 +46,7 @@ ConsoleSession::ConsoleSession(ConsoleSettings *settings, LoginSettings *logins,
     // The activity log: cracks (redacted until revealed), connection changes, errors.
     connect(m_sync.get(), &LiveSync::toastReceived, this,
             [this](const Toast &toast) { m_activity->addToast(toast); });
-    connect(m_sync.get(), &LiveSync::statusChanged, this, [this](LiveSync::Status status) {
+    connect(m_sync.get(), &LiveSync::statusEntered, this, [this](LiveSync::Status status) {
         const QString reason = m_sync->statusReason();
         m_activity->add(ActivityModel::Kind::Connection,
                         reason.isEmpty()

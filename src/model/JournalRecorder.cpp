@@ -41,7 +41,7 @@ void JournalRecorder::watch(ConsoleSession *console)
                     break;
                 }
             });
-    connect(console->sync(), &LiveSync::statusChanged, this, [this, console](LiveSync::Status status) {
+    connect(console->sync(), &LiveSync::statusEntered, this, [this, console](LiveSync::Status status) {
         const QString reason = console->sync()->statusReason();
         // As the Activity view says it.
         connectionChanged(reason.isEmpty()

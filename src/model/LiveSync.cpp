@@ -1341,10 +1341,13 @@ void LiveSync::updateStatus()
         m_lastLiveAt = QDateTime::currentDateTimeUtc();
     if (status == m_status && reason == m_statusReason)
         return;
+    const bool entered = status != m_status;
     m_status = status;
     m_statusReason = reason;
     qCInfo(lcModel).noquote() << "status:" << statusName(status) << reason;
     Q_EMIT statusChanged(status);
+    if (entered)
+        Q_EMIT statusEntered(status);
 }
 
 void LiveSync::markFresh()

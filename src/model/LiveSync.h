@@ -107,7 +107,11 @@ public:
     static QString feedKey(Feed feed);
 
 Q_SIGNALS:
+    // The status or its reason changed (a feed moved on): for what shows the state now.
     void statusChanged(swarmwatch::LiveSync::Status status);
+    // The status became another one, not only its reason: for what keeps a history (the Activity view, the
+    // journal), which would otherwise fill with a line per feed step during an outage.
+    void statusEntered(swarmwatch::LiveSync::Status status);
     void feedStateChanged(swarmwatch::LiveSync::Feed feed, swarmwatch::SseConnection::State state);
     void staleChanged(bool stale);
     void snapshotLoaded();

@@ -196,6 +196,17 @@ void TestMainWindow::indicatorsFollowAnOutage()
     QTRY_VERIFY_WITH_TIMEOUT(!f().window->findChild<QLabel *>(QStringLiteral("staleBanner"))->isVisible(),
                              kWaitMs);
     QCOMPARE(indicator("campaignsFeedIndicator")->text(), QStringLiteral("Campaigns: Live"));
+
+    // The Activity view has a line per change of state, not one per feed step of the outage.
+    const ActivityModel *activity = f().console->activity();
+    QStringList states; // oldest first
+    for (int row = activity->rowCount() - 1; row >= 0; --row) {
+        if (activity->entry(row).kind == ActivityModel::Kind::Connection)
+            states.append(activity->entry(row).text.section(QStringLiteral(" ("), 0, 0));
+    }
+    QVERIFY2(states.size() >= 3, qPrintable(states.join(u" | "))); // live, not live, live again
+    for (qsizetype at = 1; at < states.size(); ++at)
+        QVERIFY2(states.at(at) != states.at(at - 1), qPrintable(states.join(u" | ")));
 }
 
 void TestMainWindow::filterSortAndLayoutSurviveARestart()
