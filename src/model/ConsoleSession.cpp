@@ -170,8 +170,12 @@ void ConsoleSession::restoreFromLogins(quint64 attempt, const QUrl &preferred)
 {
     const std::optional<LoginSettings::Login> login =
         preferred.isEmpty() ? m_logins->defaultLogin() : m_logins->login(preferred);
+    // A second `swarmwatch --server X` handed to a console that is signed in: the running session stays until
+    // X's token is in hand, so a typo or a server never signed in to asks for credentials and loses nothing.
+    const bool keepCurrent = m_state == State::SignedIn && !preferred.isEmpty();
     if (!login || login->email.isEmpty()) {
-        setState(State::SignedOut);
+        if (!keepCurrent)
+            setState(State::SignedOut);
         Q_EMIT credentialsNeeded(
             preferred.isEmpty() ? QUrl() : LoginSettings::normalized(preferred), QString(),
             preferred.isEmpty()
@@ -179,34 +183,42 @@ void ConsoleSession::restoreFromLogins(quint64 attempt, const QUrl &preferred)
                 : tr("You have not signed in to %1 before.").arg(preferred.toDisplayString()));
         return;
     }
-    m_demo = false;
-    prepareServer(login->server);
-    m_email = login->email;
-    m_session->setProjectId(login->projectId);
-    setState(State::SigningIn);
-    m_credentials->read(
-        login->server, login->email, CredentialStore::Secret::Token,
-        [this, alive = QPointer(this), attempt, login](const CredentialStore::Outcome &outcome) {
-            if (!alive || attempt != m_attempt)
-                return;
-            if (!outcome.ok || !outcome.found) {
-                setState(State::SignedOut);
-                Q_EMIT credentialsNeeded(login->server, login->email,
-                                         outcome.ok ? QString() : outcome.message);
-                return;
-            }
-            m_session->setToken(outcome.value);
-            afterToken(login->server, [this, login](const ApiError &error) {
-                if (!error.isError())
-                    return;
-                setState(State::SignedOut);
-                Q_EMIT credentialsNeeded(login->server, login->email,
-                                         error.kind == ApiError::Kind::Unauthorized
-                                             ? tr("Your session on %1 has expired: sign in again.")
-                                                   .arg(login->server.toDisplayString())
-                                             : error.message);
-            });
-        });
+    const auto switchTo = [this, login] {
+        m_demo = false;
+        prepareServer(login->server);
+        m_email = login->email;
+        m_session->setProjectId(login->projectId);
+        setState(State::SigningIn);
+    };
+    if (!keepCurrent)
+        switchTo();
+    m_credentials->read(login->server, login->email, CredentialStore::Secret::Token,
+                        [this, alive = QPointer(this), attempt, login, keepCurrent,
+                         switchTo](const CredentialStore::Outcome &outcome) {
+                            if (!alive || attempt != m_attempt)
+                                return;
+                            if (!outcome.ok || !outcome.found) {
+                                if (!keepCurrent)
+                                    setState(State::SignedOut);
+                                Q_EMIT credentialsNeeded(login->server, login->email,
+                                                         outcome.ok ? QString() : outcome.message);
+                                return;
+                            }
+                            if (keepCurrent)
+                                switchTo();
+                            m_session->setToken(outcome.value);
+                            afterToken(login->server, [this, login](const ApiError &error) {
+                                if (!error.isError())
+                                    return;
+                                setState(State::SignedOut);
+                                Q_EMIT credentialsNeeded(
+                                    login->server, login->email,
+                                    error.kind == ApiError::Kind::Unauthorized
+                                        ? tr("Your session on %1 has expired: sign in again.")
+                                              .arg(login->server.toDisplayString())
+                                        : error.message);
+                            });
+                        });
 }
 
 void ConsoleSession::signIn(const QUrl &server, const QString &email, const QString &password,

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void restoresTheLoginOfTheCli();
     void followsWhatTheCliStoresWhileRunning();
     void nothingStoredAsksForCredentials();
+    void aServerNamedWhileSignedInKeepsTheSessionUntilItsToken();
     void signInStoresTokenAndSignOutRemovesIt();
     void wrongPasswordAndInactiveAccountAreTold();
     void expiredSessionKeepsTablesUntilTheNewLogin();
@@ -261,6 +262,35 @@ void TestConsoleSession::nothingStoredAsksForCredentials()
     QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 2, kWaitMs);
     QCOMPARE(needed.last().at(0).toUrl(), QUrl(QStringLiteral("https://elsewhere.example")));
     QVERIFY(needed.last().at(2).toString().contains(QStringLiteral("not signed in")));
+}
+
+void TestConsoleSession::aServerNamedWhileSignedInKeepsTheSessionUntilItsToken()
+{
+    QCOMPARE(signIn().kind, ApiError::Kind::None);
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->campaigns()->rowCount(), listed(1), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_presenter->overall().look, StatusPresenter::Look::Live, kWaitMs);
+    const QUrl current = m_console->server();
+    QSignalSpy needed(m_console.get(), &ConsoleSession::credentialsNeeded);
+
+    // `swarmwatch --server` with a typo, handed to the running console: it asks, and keeps what it shows.
+    m_console->restore(QUrl(QStringLiteral("https://elsewhere.example")));
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, kWaitMs);
+    QCOMPARE(needed.last().at(0).toUrl(), QUrl(QStringLiteral("https://elsewhere.example")));
+    QCOMPARE(m_console->state(), ConsoleSession::State::SignedIn);
+    QCOMPARE(m_console->server(), current);
+    QCOMPARE(m_console->campaigns()->rowCount(), listed(1));
+
+    // A server signed out of earlier (its login kept, no token): the same.
+    const QUrl signedOut(QStringLiteral("http://127.0.0.1:1"));
+    m_logins->saveLogin({signedOut, QStringLiteral("someone@example.org"), {}, false, {}});
+    m_console->restore(signedOut);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 2, kWaitMs);
+    QCOMPARE(needed.last().at(0).toUrl(), LoginSettings::normalized(signedOut));
+    QCOMPARE(needed.last().at(1).toString(), QStringLiteral("someone@example.org"));
+    QCOMPARE(m_console->state(), ConsoleSession::State::SignedIn);
+    QCOMPARE(m_console->server(), current);
+    QCOMPARE(m_console->campaigns()->rowCount(), listed(1));
+    QCOMPARE(m_presenter->overall().look, StatusPresenter::Look::Live);
 }
 
 void TestConsoleSession::signInStoresTokenAndSignOutRemovesIt()
