@@ -14,6 +14,6 @@ int main(int argc, char *argv[])
     // stdout and stderr belong to the command's output; the libraries' progress notes stay quiet unless asked
     // for with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.debug=false\nswarmwatch.*.info=false"));
     return swarmwatch::CliApplication(stdout, stderr).run(QCoreApplication::arguments());
 }

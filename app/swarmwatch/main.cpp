@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("swarmwatch.*.debug=false\nswarmwatch.*.info=false"));
 
     // One SwarmWatch per user: a second start hands its --server to the first, which shows itself. The demo
     // runs beside anything (its server and token are its own).
