@@ -175,9 +175,13 @@ void MainWindow::updateIdentity()
     m_ui->userLabel->setText(signedIn && !m_console->user().email.isEmpty()
                                  ? tr("Signed in as %1").arg(m_console->user().email)
                                  : tr("Not signed in"));
-    setWindowTitle(m_console->isDemo()             ? tr("SwarmWatch — Demo")
-                   : m_console->server().isEmpty() ? tr("SwarmWatch")
-                                                   : tr("SwarmWatch — %1").arg(m_console->server().host()));
+    // The platform adds " — SwarmWatch" (the application's display name); the port tells two servers on one
+    // host apart.
+    const QUrl shown = m_console->server();
+    setWindowTitle(m_console->isDemo() ? tr("Demo")
+                   : shown.isEmpty()   ? QString()
+                   : shown.port() < 0  ? shown.host()
+                                       : QStringLiteral("%1:%2").arg(shown.host()).arg(shown.port()));
 
     QComboBox *projects = m_ui->projectCombo;
     const QSignalBlocker quiet(projects);
