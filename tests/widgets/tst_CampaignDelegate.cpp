@@ -259,6 +259,42 @@ private Q_SLOTS:
         option.state |= QStyle::State_HasFocus;
         QVERIFY(paint(delegate, option, index, 1.0) != rightToLeft);
     }
+
+    // A row a change just touched gets an amber edge and a fading tint, unlike a selected row's colour, so
+    // that many marked rows on a busy server do not look selected; a selected row is left to the selection.
+    void marksAChangedRowApartFromTheSelection()
+    {
+        QStandardItemModel model(1, CampaignModel::ColumnCount);
+        constexpr qint64 now = 1'000'000;
+        auto *item = new QStandardItem(QStringLiteral("Kiosk fleet"));
+        item->setData(now, CampaignModel::ChangedAtRole);
+        model.setItem(0, CampaignModel::Name, item);
+        CellView view;
+        view.setModel(&model);
+        view.resize(800, 120);
+        const QModelIndex index = model.index(0, CampaignModel::Name);
+        const CampaignDelegate delegate(nullptr, [] { return now; });
+
+        QStyleOptionViewItem option = view.optionFor(index);
+        option.state |= QStyle::State_Enabled | QStyle::State_Active;
+        const QImage marked = paint(delegate, option, index, 1.0);
+        const QRgb amber = CampaignDelegate::kChangedColour.rgb();
+        QCOMPARE(marked.pixel(1, marked.height() / 2), amber);
+        const QRgb tint = marked.pixel(marked.width() - 2, marked.height() / 2);
+        QVERIFY2(tint != option.palette.color(QPalette::Base).rgb(), "no tint over the changed row");
+        QVERIFY2(qRed(tint) > qBlue(tint), "the tint is not amber");
+        QVERIFY(amber != option.palette.color(QPalette::Highlight).rgb());
+
+        // Three seconds on, the mark is gone.
+        const CampaignDelegate later(nullptr, [] { return now + CampaignDelegate::kHighlightMs; });
+        const QImage faded = paint(later, option, index, 1.0);
+        QCOMPARE(faded.pixel(1, faded.height() / 2), option.palette.color(QPalette::Base).rgb());
+
+        // Selected: the selection's colour only.
+        option.state |= QStyle::State_Selected;
+        const QImage selected = paint(delegate, option, index, 1.0);
+        QVERIFY(selected.pixel(1, selected.height() / 2) != amber);
+    }
 };
 
 QTEST_MAIN(TestCampaignDelegate)

@@ -30,12 +30,14 @@ void CampaignDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     const double strength = highlightStrength(index);
     if (strength > 0 && !(option.state & QStyle::State_Selected)) {
-        QColor band = option.palette.color(QPalette::Highlight);
-        band.setAlphaF(0.30 * strength);
+        // Amber, not the palette's highlight: on a busy server many rows are marked at once, and in the
+        // selection's colour they all looked selected. Amber reads on light and dark bases alike.
+        QColor band = kChangedColour;
+        band.setAlphaF(0.28 * strength);
         painter->fillRect(option.rect, band);
         if (index.column() == 0) // an edge mark: not colour alone
             painter->fillRect(QRect(option.rect.left(), option.rect.top(), 3, option.rect.height()),
-                              option.palette.color(QPalette::Highlight));
+                              kChangedColour);
     }
     const QVariant progress = index.data(CampaignModel::ProgressRole);
     if (index.column() == CampaignModel::Progress && progress.isValid())

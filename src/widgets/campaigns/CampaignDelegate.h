@@ -2,6 +2,7 @@
 
 #include "CellTextCache.h"
 
+#include <QColor>
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -18,7 +19,8 @@ class CampaignDelegate : public QStyledItemDelegate
 
 public:
     static constexpr qint64 kHighlightMs = 3000;
-    using Clock = std::function<qint64()>; // ms since the epoch
+    static constexpr QColor kChangedColour{0xf5, 0xa6, 0x23}; // a row a change just touched
+    using Clock = std::function<qint64()>;                    // ms since the epoch
 
     explicit CampaignDelegate(QObject *parent = nullptr, Clock clock = {});
 
