@@ -2472,18 +2472,6 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SwarmWatch — Demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SwarmWatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SwarmWatch — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not live: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2493,6 +2481,14 @@ SHA-256: %5</source>
     </message>
     <message>
         <source>Ac&amp;tivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session expired for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -253,6 +253,9 @@ void TestLoginDialog::expiredSessionAsksAgainKeepingTheTables()
     QVERIFY(child<QLabel>("reasonLabel")->text().contains(QStringLiteral("expired")));
     QCOMPARE(table->model()->rowCount(), f().listed(1));
     QVERIFY(f().window->findChild<QLabel *>(QStringLiteral("staleBanner"))->isVisible());
+    const auto *user = f().window->findChild<QLabel *>(QStringLiteral("userLabel"));
+    QCOMPARE(user->text(),
+             QStringLiteral("Session expired for %1").arg(QLatin1String(sim::SimWorld::kDemoEmail)));
     ConsoleFixture::screenshot(f().window.get(), QStringLiteral("main-window-expired"));
 
     QTest::keyClicks(child<QLineEdit>("passwordEdit"), QString::fromLatin1(sim::SimWorld::kDemoPassword));
@@ -261,6 +264,9 @@ void TestLoginDialog::expiredSessionAsksAgainKeepingTheTables()
     QCOMPARE(table->model()->rowCount(), f().listed(1));
     QTRY_VERIFY_WITH_TIMEOUT(!f().window->findChild<QLabel *>(QStringLiteral("staleBanner"))->isVisible(),
                              kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(user->text(),
+                              QStringLiteral("Signed in as %1").arg(QLatin1String(sim::SimWorld::kDemoEmail)),
+                              kWaitMs);
 }
 
 QTEST_MAIN(TestLoginDialog)

@@ -172,9 +172,11 @@ void MainWindow::updateIdentity()
     const QString server =
         m_console->server().isEmpty() ? tr("No server") : m_console->server().toDisplayString();
     m_ui->serverLabel->setText(m_console->isDemo() ? tr("%1 (demo)").arg(server) : server);
-    m_ui->userLabel->setText(signedIn && !m_console->user().email.isEmpty()
-                                 ? tr("Signed in as %1").arg(m_console->user().email)
-                                 : tr("Not signed in"));
+    const QString email = m_console->user().email;
+    m_ui->userLabel->setText(email.isEmpty() || !signedIn ? tr("Not signed in")
+                             : m_console->state() == ConsoleSession::State::Expired
+                                 ? tr("Session expired for %1").arg(email)
+                                 : tr("Signed in as %1").arg(email));
     // The platform adds " — SwarmWatch" (the application's display name); the port tells two servers on one
     // host apart.
     const QUrl shown = m_console->server();
