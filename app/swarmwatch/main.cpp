@@ -37,6 +37,20 @@ int main(int argc, char *argv[])
         return options.exitCode;
     }
 
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Without a display Qt aborts with a page about reinstalling; say what is missing, and what works over
+    // SSH.
+    const bool platformChosen =
+        !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || arguments.contains(QStringLiteral("-platform"));
+    if (!platformChosen && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fputs("swarmwatch: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); over SSH, use "
+                   "swarmwatch-cli\n",
+                   stderr);
+        return 1;
+    }
+#endif
+
     QApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SwarmWatch"));
     QApplication::setApplicationName(QStringLiteral("swarmwatch"));

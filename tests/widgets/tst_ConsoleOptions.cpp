@@ -115,6 +115,12 @@ private Q_SLOTS:
         const Run version = runWithoutDisplay({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out, QByteArray("swarmwatch " SWARMWATCH_VERSION "\n"));
+        // Starting the window without one: a line that says so, not Qt's abort.
+        const Run window = runWithoutDisplay({});
+        QCOMPARE(window.exitCode, 1);
+        QVERIFY2(window.err.startsWith("swarmwatch: no display") && window.err.contains("swarmwatch-cli")
+                     && window.err.count('\n') == 1,
+                 window.err.constData());
         const Run wrong = runWithoutDisplay({QStringLiteral("--bogus")});
         QCOMPARE(wrong.exitCode, 2);
         QCOMPARE(wrong.out, QByteArray());
