@@ -1766,6 +1766,10 @@ cracked (24 h):  %6
         <source>Campaigns: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No campaign matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swarmwatch::CipherSwarmClient</name>

@@ -229,6 +229,17 @@ void TestMainWindow::filterSortAndLayoutSurviveARestart()
                     .contains(first->name, Qt::CaseInsensitive));
     filter->clear();
     QCOMPARE(table()->model()->rowCount(), f().listed(1));
+    // A filter that matches nothing says so in the table, and the words go with the filter.
+    auto *noMatch = campaigns()->findChild<QLabel *>(QStringLiteral("noMatchLabel"));
+    QVERIFY(!noMatch->isVisible());
+    QTest::keyClicks(filter, QStringLiteral("no campaign is called this"));
+    QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 0, kWaitMs);
+    QVERIFY(noMatch->isVisible());
+    QCOMPARE(noMatch->text(), QStringLiteral("No campaign matches the filter."));
+    ConsoleFixture::screenshot(f().window.get(), QStringLiteral("campaigns-no-match"));
+    filter->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), f().listed(1), kWaitMs);
+    QVERIFY(!noMatch->isVisible());
 
     // The state filter: drafts off.
     int drafts = 0;

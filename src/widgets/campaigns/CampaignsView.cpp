@@ -11,6 +11,7 @@
 #include <QBoxLayout>
 #include <QDateTime>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QSplitter>
 #include <QTimer>
@@ -51,6 +52,14 @@ CampaignsView::CampaignsView(CampaignModel *campaigns, ConsoleSettings *settings
     m_proxy->setSourceModel(campaigns);
     QTableView *table = m_ui->campaignTable;
     table->setModel(m_proxy.get());
+    // Said in the table itself when the filters hide every campaign: a blank table looks like no data.
+    m_noMatch = new QLabel(tr("No campaign matches the filter."), table->viewport());
+    m_noMatch->setObjectName(QStringLiteral("noMatchLabel"));
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setForegroundRole(QPalette::PlaceholderText);
+    m_noMatch->hide();
+    (new QVBoxLayout(table->viewport()))->addWidget(m_noMatch);
     // The selection follows the campaign (by id) through sorts and live updates; the details follow it.
     // A row that leaves the table (archived, filtered out) moves the current row to a neighbour: that is not
     // the user choosing another campaign, so the details stay on the one they chose. Judged once the model
@@ -199,6 +208,7 @@ void CampaignsView::updateCount()
     // Without plural forms: "1 campaign(s)" reads badly, and English would need a translation file for them.
     m_ui->countLabel->setText(shown == all ? tr("Campaigns: %1").arg(all)
                                            : tr("Campaigns: %1 of %2").arg(shown).arg(all));
+    m_noMatch->setVisible(shown == 0 && all > 0);
 }
 
 void CampaignsView::restoreState()

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QTableView;
 
 namespace Ui {
@@ -52,6 +53,7 @@ private:
     ConsoleSettings *m_settings;
     std::unique_ptr<CampaignTableModel> m_proxy;
     CampaignDelegate *m_delegate;
+    QLabel *m_noMatch;       // over the table when the filters hide every campaign
     QTimer m_highlightTimer; // repaints while a changed row fades; stops when none is marked
     qint64 m_lastChangeMs = 0;
     QTimer m_timeTick;                     // "5 min ago" and ETAs count on
