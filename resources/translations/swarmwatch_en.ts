@@ -2440,6 +2440,10 @@ SHA-256: %5</source>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(With no scheme given, https:// was used; for a server without TLS, type http://%1.)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swarmwatch::MainWindow</name>

@@ -165,6 +165,16 @@ void TestLoginDialog::unreachableAndNotCipherSwarm()
     // The keyboard goes on where the mistake is: the address, selected, so typing replaces it.
     QCOMPARE(dialog()->focusWidget(), child<QLineEdit>("serverEdit"));
     QCOMPARE(child<QLineEdit>("serverEdit")->selectedText(), child<QLineEdit>("serverEdit")->text());
+    QVERIFY2(!dialog()->errorText().contains(QStringLiteral("https:// was used")),
+             qPrintable(dialog()->errorText()));
+
+    // An address typed without a scheme is tried with https://; when that fails, the error says so.
+    type(QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("a@b.c"), QStringLiteral("x"));
+    QVERIFY(settled());
+    QVERIFY2(dialog()->errorText().contains(
+                 QStringLiteral("https:// was used; for a server without TLS, type http://127.0.0.1:%1.")
+                     .arg(port)),
+             qPrintable(dialog()->errorText()));
 
     // A web server that answers with an HTML page.
     ScriptedHttpServer web;

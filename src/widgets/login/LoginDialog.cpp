@@ -138,7 +138,16 @@ void LoginDialog::finished(const ApiError &error)
         return;
     }
     const QUrl server = serverUrl().value_or(QUrl());
-    showError(describe(error, server));
+    QString message = describe(error, server);
+    const bool schemeAssumed = !m_ui->serverEdit->text().contains(QStringLiteral("://"));
+    if (schemeAssumed
+        && (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
+            || error.kind == ApiError::Kind::Tls))
+        message += QLatin1Char(' ')
+                   + tr("(With no scheme given, https:// was used; for a server without TLS, type "
+                        "http://%1.)")
+                         .arg(server.authority());
+    showError(message);
     if (error.kind == ApiError::Kind::Tls && !error.certificate.isNull()) {
         m_certificate = error.certificate;
         m_certificateServer = server;
