@@ -1882,10 +1882,6 @@ cracked (24 h):  %6
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start a simulated CipherSwarm inside SwarmWatch and watch it (nothing is stored).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --demo: how many campaigns the simulation has.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,6 +1911,10 @@ cracked (24 h):  %6
     </message>
     <message>
         <source>--demo and --server exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a simulated CipherSwarm inside SwarmWatch and watch it (no login, token or journal is kept).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,8 +22,8 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments, const QString
                                        "swarmwatch-cli)."),
                                     tr("url"));
     const QCommandLineOption demo(
-        QStringLiteral("demo"), tr("Start a simulated CipherSwarm inside SwarmWatch and watch it (nothing is "
-                                   "stored)."));
+        QStringLiteral("demo"), tr("Start a simulated CipherSwarm inside SwarmWatch and watch it (no login, "
+                                   "token or journal is kept)."));
     const QCommandLineOption demoCampaigns(
         QStringLiteral("demo-campaigns"), tr("With --demo: how many campaigns the simulation has."), tr("n"));
     const QCommandLineOption minimized(QStringLiteral("minimized"), tr("Start minimized."));
