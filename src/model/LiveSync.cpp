@@ -1345,8 +1345,9 @@ void LiveSync::updateStatus()
     m_status = status;
     m_statusReason = reason;
     qCInfo(lcModel).noquote() << "status:" << statusName(status) << reason;
+    const QPointer<LiveSync> alive(this); // a slot may delete this LiveSync (its owner reacting to the news)
     Q_EMIT statusChanged(status);
-    if (entered)
+    if (entered && alive)
         Q_EMIT statusEntered(status);
 }
 
